@@ -1,0 +1,46 @@
+# The daily commands. `make serve` and `make test` each set up everything they need.
+PY := .venv/bin/python
+PORT ?= 8000
+
+.PHONY: setup build serve test lint unit unit-wheel pyodide e2e bench clean
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	$(PY) scripts/build_site.py
+
+## Build the site and serve it at http://127.0.0.1:$(PORT)/
+serve: build
+	$(PY) scripts/serve.py --port $(PORT)
+
+## Every check: lint and types, unit tests (source and built wheel), Pyodide, browser.
+test: build lint unit unit-wheel pyodide e2e
+	@echo "all tests passed"
+
+lint:
+	.venv/bin/ruff check checklist tests scripts docs/hooks
+	.venv/bin/ruff format --check checklist tests scripts docs/hooks
+	.venv/bin/mypy
+	python3 ../shared/tools/seed_overlap.py docs checklist
+
+unit:
+	.venv/bin/pytest tests/unit
+
+unit-wheel:
+	rm -rf build/wheel-test
+	$(PY) -m pip install --quiet --no-deps --target build/wheel-test build/dist/checklist-*.whl
+	CHECKLIST_WHEEL_DIR=build/wheel-test .venv/bin/pytest -p no:cacheprovider tests/unit
+
+pyodide:
+	.venv/bin/pytest tests/pyodide
+
+e2e:
+	.venv/bin/pytest tests/e2e
+
+## Start-up and first-draft timings against a main-thread Pyodide baseline.
+bench: build
+	$(PY) scripts/bench.py
+
+clean:
+	rm -rf site build .pytest_cache .mypy_cache .ruff_cache checklist/data/content.json

@@ -1,0 +1,93 @@
+"""The one façade the browser calls: JSON in, JSON out.
+
+The Web Worker sends ``{"op": "<feature>.<action>", "payload": {...}}`` as a JSON string
+to :func:`call` and receives a JSON string back, so no Python object ever crosses into
+JavaScript (nothing to convert, no proxy to destroy). Each feature package exposes an
+``OPS`` table of plain functions taking and returning JSON-shaped values; this module
+merges them and turns every failure into a message the page can show.
+"""
+
+from __future__ import annotations
+
+import json
+import traceback
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from checklist import __version__
+from checklist.debrief.ops import OPS as DEBRIEF_OPS
+from checklist.errors import InputError
+from checklist.messages.ops import OPS as MESSAGE_OPS
+from checklist.planner.ops import OPS as PLANNER_OPS
+
+__all__ = ["OPS", "call", "call_json"]
+
+type Payload = Mapping[str, Any]
+type Op = Callable[[Payload], Any]
+
+#: Upper bound on a request, far above any real use (a 100,000-character note is ~400 kB
+#: as UTF-8 JSON at worst) but low enough to refuse a runaway paste with a clear message.
+MAX_REQUEST_CHARS = 2_000_000
+
+
+def _version(_payload: Payload) -> dict[str, str]:
+    """Report the package version, so the page can show what it is running."""
+    return {"version": __version__}
+
+
+OPS: dict[str, Op] = {
+    "version": _version,
+    **DEBRIEF_OPS,
+    **MESSAGE_OPS,
+    **PLANNER_OPS,
+}
+
+
+def call(op: str, payload: Payload | None = None) -> dict[str, Any]:
+    """Run one operation and return the response envelope as a JSON-shaped dict.
+
+    ``{"ok": true, "result": ...}`` on success; ``{"ok": false, "error": {...}}`` with
+    ``kind`` ``"input"`` (the reader can fix it; ``problems`` lists fields),
+    ``"unknown_op"`` (a programming error in the page) or ``"internal"`` (a bug here).
+    """
+    handler = OPS.get(op)
+    if handler is None:
+        return _error("unknown_op", f"Unknown operation {op!r}.")
+    if payload is not None and not isinstance(payload, Mapping):
+        return _error("input", "The request payload must be an object.")
+    try:
+        result = handler(payload or {})
+    except InputError as exc:
+        return {
+            "ok": False,
+            "error": {
+                "kind": "input",
+                "message": str(exc),
+                "problems": [problem.to_json() for problem in exc.problems],
+            },
+        }
+    except Exception as exc:  # noqa: BLE001 - the façade must answer, whatever failed
+        detail = "".join(traceback.format_exception_only(exc)).strip()
+        return _error("internal", f"Something went wrong inside the tool: {detail}")
+    return {"ok": True, "result": result}
+
+
+def call_json(request: str) -> str:
+    """Decode a JSON request, run it with :func:`call`, and encode the response."""
+    if len(request) > MAX_REQUEST_CHARS:
+        response = _error("input", "That is too much text to process at once.")
+    else:
+        try:
+            decoded = json.loads(request)
+        except json.JSONDecodeError as exc:
+            response = _error("input", f"The request was not valid JSON ({exc.msg}).")
+        else:
+            if not isinstance(decoded, dict) or not isinstance(decoded.get("op"), str):
+                response = _error("input", 'A request needs an "op" name.')
+            else:
+                response = call(decoded["op"], decoded.get("payload"))
+    return json.dumps(response, ensure_ascii=False)
+
+
+def _error(kind: str, message: str) -> dict[str, Any]:
+    return {"ok": False, "error": {"kind": kind, "message": message, "problems": []}}

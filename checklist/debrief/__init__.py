@@ -1,0 +1,3 @@
+"""debrief feature of the checklist package."""
+
+__all__: list[str] = []

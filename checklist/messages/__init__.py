@@ -1,0 +1,3 @@
+"""messages feature of the checklist package."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""planner feature of the checklist package."""
+
+__all__: list[str] = []

@@ -1,0 +1,75 @@
+// Page-side client of the Python worker: one worker per tab, shared by every widget and
+// kept across Material's instant navigation (this module is evaluated once per tab).
+import { MSG, STATE } from "./protocol.js";
+
+const listeners = new Set();
+let worker = null;
+let nextId = 1;
+const pending = new Map();
+let current = { state: STATE.IDLE, elapsedMs: 0 };
+
+function publish(status) {
+  current = status;
+  for (const listener of listeners) listener(current);
+}
+
+function failAll(message) {
+  for (const { resolve } of pending.values()) {
+    resolve({ ok: false, error: { kind: "unavailable", message, problems: [] } });
+  }
+  pending.clear();
+}
+
+/** Start the worker if it is not running (idempotent); called as a tool page loads. */
+export function start() {
+  if (worker) return;
+  publish({ state: STATE.LOADING, elapsedMs: 0, detail: "Starting Python…" });
+  worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  worker.addEventListener("message", (event) => {
+    const msg = event.data;
+    if (msg.type === MSG.STATUS) {
+      publish(msg);
+      if (msg.state === STATE.FAILED) failAll(msg.message);
+    } else if (msg.type === MSG.RESULT && pending.has(msg.id)) {
+      pending.get(msg.id).resolve(msg.response);
+      pending.delete(msg.id);
+    }
+  });
+  worker.addEventListener("error", (event) => {
+    event.preventDefault();
+    const message = event.message || "The Python worker could not start.";
+    publish({ state: STATE.FAILED, elapsedMs: current.elapsedMs, message });
+    failAll(message);
+  });
+}
+
+/** Stop a failed worker and start again (the "Try again" button). */
+export function retry() {
+  if (worker) worker.terminate();
+  worker = null;
+  failAll("Restarting Python.");
+  start();
+}
+
+/**
+ * Call a façade operation. Resolves (never rejects) with the envelope
+ * {ok: true, result} or {ok: false, error: {kind, message, problems}}.
+ * Calls made before Python is ready wait for it inside the worker.
+ */
+export function call(op, payload = {}) {
+  start();
+  const id = nextId++;
+  return new Promise((resolve) => {
+    pending.set(id, { resolve });
+    worker.postMessage({ type: MSG.CALL, id, op, payload });
+  });
+}
+
+/** Subscribe to status changes; the listener is called at once with the current one. */
+export function onStatus(listener) {
+  listeners.add(listener);
+  listener(current);
+  return () => listeners.delete(listener);
+}
+
+export const status = () => current;

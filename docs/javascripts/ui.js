@@ -1,0 +1,100 @@
+// Small DOM helpers shared by the widgets. Reader text only ever enters the page as
+// text nodes or form values (never innerHTML), so pasted HTML or script stays inert.
+import { STATE } from "./protocol.js";
+import * as runtime from "./runtime.js";
+
+/** Create an element: h("p", {class: "x"}, "text", child). Attributes set as properties where sensible. */
+export function h(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs ?? {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name.startsWith("on") && typeof value === "function") node.addEventListener(name.slice(2), value);
+    else if (name === "class") node.className = value;
+    else if (name === "value" || name === "checked" || name === "selected") node[name] = value;
+    else node.setAttribute(name, value === true ? "" : String(value));
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+let uid = 0;
+/** A unique id for label/field pairs (widgets can be mounted many times). */
+export const newId = (stem) => `${stem}-${++uid}`;
+
+/** Read the build-time JSON data island for a widget (form definitions). */
+export function widgetData(root, name) {
+  const island = root.ownerDocument.querySelector(`script[data-widget-data="${name}"]`);
+  return island ? JSON.parse(island.textContent) : {};
+}
+
+/** A labelled input/textarea/select with an inline error slot; returns {wrap, input, error}. */
+export function field({ name, label, hint = "", multiline = false, required = false, type = "text", options = null, value = "" }) {
+  const id = newId(`f-${name}`);
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  let input;
+  if (options) {
+    input = h("select", { id, name }, options.map(([v, text]) => h("option", { value: v, selected: v === value }, text)));
+  } else if (multiline) {
+    input = h("textarea", { id, name, rows: 4, value });
+  } else {
+    input = h("input", { id, name, type, value, autocomplete: "off" });
+  }
+  input.setAttribute("aria-describedby", `${hint ? hintId : ""} ${errorId}`.trim());
+  if (required) input.setAttribute("aria-required", "true");
+  const error = h("p", { class: "ati-error", id: errorId, role: "alert", hidden: true });
+  const wrap = h(
+    "div",
+    { class: "ati-field" },
+    h("label", { for: id }, label, required ? h("span", { class: "ati-required", "aria-hidden": "true" }, " *") : null),
+    hint ? h("p", { class: "ati-hint", id: hintId }, hint) : null,
+    input,
+    error,
+  );
+  return { wrap, input, error };
+}
+
+/** Show or clear an inline field message. */
+export function setError(slot, message) {
+  slot.error.textContent = message || "";
+  slot.error.hidden = !message;
+  slot.input.setAttribute("aria-invalid", message ? "true" : "false");
+}
+
+/** Offer a file to the reader; built in the page, nothing is uploaded. */
+export function download(filename, mime, content) {
+  const url = URL.createObjectURL(new Blob([content], { type: `${mime};charset=utf-8` }));
+  const link = h("a", { href: url, download: filename, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Run `fn` after `delay` ms without further calls. */
+export function debounce(fn, delay) {
+  let timer = null;
+  return (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), delay);
+  };
+}
+
+/** The "Python is loading / ready / failed" line every tool shows, with a retry button. */
+export function statusLine() {
+  const text = h("span", { class: "ati-status-text" });
+  const retryButton = h("button", { type: "button", class: "md-button", hidden: true, onclick: () => runtime.retry() }, "Try again");
+  const line = h("div", { class: "ati-status", role: "status", "aria-live": "polite" }, text, " ", retryButton);
+  const unsubscribe = runtime.onStatus((s) => {
+    line.dataset.state = s.state;
+    retryButton.hidden = s.state !== STATE.FAILED;
+    if (s.state === STATE.READY) text.textContent = "Ready. Everything runs in your browser; nothing you type leaves this device.";
+    else if (s.state === STATE.FAILED) text.textContent = `The tool could not start: ${s.message || "unknown error"}. Your entries are safe on this device.`;
+    else text.textContent = "Getting the tool ready… You can start typing now; nothing will be lost.";
+  });
+  line.unmount = unsubscribe;
+  return line;
+}

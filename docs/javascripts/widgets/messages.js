@@ -1,0 +1,246 @@
+// Message drafting: pick a kind, fill a short form, get a draft from Python, edit it,
+// see pitfalls flagged as you type, then download (.txt/.md/.eml), copy or open it in
+// a mail app. Form definitions come from the build-time data island, so the form works
+// before Python is ready; typed text is autosaved and survives reloads.
+import * as runtime from "../runtime.js";
+import * as storage from "../storage.js";
+import { today, nowIso } from "../dates.js";
+import { h, field, setError, widgetData, download, debounce, statusLine } from "../ui.js";
+
+const KEY = "messages";
+
+export function mount(root) {
+  const kinds = widgetData(root, "messages")["messages.kinds"]?.kinds ?? [];
+  if (kinds.length === 0) {
+    root.replaceChildren(h("p", { class: "ati-error" }, "No message kinds are available."));
+    return undefined;
+  }
+  const saved = storage.load(KEY, {});
+  const state = {
+    kind: kinds.some((k) => k.id === (root.dataset.kind || saved.kind)) ? root.dataset.kind || saved.kind : kinds[0].id,
+    variant: saved.variant ?? {},
+    fields: saved.fields ?? {},
+    edited: saved.edited ?? {},
+  };
+  const persist = storage.autosaver(KEY);
+  const snapshot = () => persist({ kind: state.kind, variant: state.variant, fields: state.fields, edited: state.edited });
+  const touched = new Set();
+  let generation = 0;
+  let slots = {};
+  let lastDraft = null;
+
+  const kindSelect = h("select", { id: "ati-kind", name: "kind" }, kinds.map((k) => h("option", { value: k.id, selected: k.id === state.kind }, k.title)));
+  const about = h("p", { class: "ati-hint" });
+  const variantBox = h("div", { class: "ati-variants" });
+  const form = h("form", { class: "ati-form", novalidate: true, onsubmit: (e) => e.preventDefault() });
+  const subject = h("input", { id: "ati-subject", type: "text", name: "subject", autocomplete: "off" });
+  const subjectWrap = h("div", { class: "ati-field" }, h("label", { for: "ati-subject" }, "Subject"), subject);
+  const body = h("textarea", { id: "ati-body", name: "body", rows: 14, spellcheck: "true" });
+  const previewNote = h("p", { class: "ati-hint", id: "ati-preview-note" });
+  const findings = h("div", { class: "ati-findings", "aria-live": "polite" });
+  const actions = h("div", { class: "ati-actions" });
+  const notice = h("p", { class: "ati-notice", role: "status", "aria-live": "polite" });
+
+  const kindOf = () => kinds.find((k) => k.id === state.kind);
+  const fieldsOf = () => (state.fields[state.kind] ??= {});
+
+  function renderForm() {
+    const kind = kindOf();
+    about.replaceChildren(kind.description || "", " ", kind.guide ? h("a", { href: new URL(`../../${kind.guide.replace(/\.md$/, "/")}`, location.href).pathname }, "Read the chapter") : null);
+    variantBox.replaceChildren();
+    if ((kind.variants ?? []).length > 1) {
+      const current = state.variant[kind.id] ?? kind.variants[0];
+      variantBox.append(
+        h("fieldset", {}, h("legend", {}, "Tone"), kind.variants.map((v) => h("label", { class: "ati-inline" }, h("input", { type: "radio", name: "variant", value: v, checked: v === current, onchange: () => { state.variant[kind.id] = v; snapshot(); redraft(); } }), ` ${v[0].toUpperCase()}${v.slice(1)}`))),
+      );
+    }
+    slots = {};
+    form.replaceChildren();
+    const values = fieldsOf();
+    for (const def of kind.fields) {
+      if (def.type === "checkbox") {
+        const id = `ati-${def.name}`;
+        const input = h("input", { id, type: "checkbox", name: def.name, checked: Boolean(values[def.name]) });
+        const error = h("p", { class: "ati-error", hidden: true });
+        slots[def.name] = { input, error };
+        form.append(h("div", { class: "ati-field ati-check" }, h("label", { for: id }, input, ` ${def.label}`), def.hint ? h("p", { class: "ati-hint" }, def.hint) : null, error));
+      } else {
+        const slot = field({ ...def, type: def.type && def.type !== "textarea" ? def.type : "text", multiline: def.multiline || def.type === "textarea", value: values[def.name] ?? "" });
+        slots[def.name] = slot;
+        form.append(slot.wrap);
+      }
+    }
+    const isEmail = kind.channel === "email";
+    subjectWrap.hidden = !isEmail;
+    const edits = state.edited[kind.id];
+    if (edits) showPreview(edits.subject, edits.body, true);
+    else showPreview("", "", false);
+    renderActions();
+  }
+
+  function showPreview(subj, text, edited) {
+    subject.value = subj;
+    body.value = text;
+    previewNote.textContent = edited ? "You have edited this draft; changes to the form will not overwrite it." : "This draft updates as you fill in the form. You can edit it here.";
+    redraftButton.hidden = !edited;
+  }
+
+  const redraftButton = h("button", { type: "button", class: "md-button", onclick: () => { delete state.edited[state.kind]; snapshot(); showPreview("", "", false); redraft(true); } }, "Redraft from the form");
+
+  function renderActions() {
+    const isEmail = kindOf().channel === "email";
+    actions.replaceChildren(
+      h("button", { type: "button", class: "md-button md-button--primary", "data-format": "txt", onclick: () => exportAs("txt") }, "Download .txt"),
+      h("button", { type: "button", class: "md-button", "data-format": "md", onclick: () => exportAs("md") }, "Download .md"),
+      isEmail ? h("button", { type: "button", class: "md-button", "data-format": "eml", onclick: () => exportAs("eml") }, "Download .eml draft") : null,
+      h("button", { type: "button", class: "md-button", onclick: copy }, "Copy"),
+      isEmail ? h("button", { type: "button", class: "md-button", onclick: openMail }, "Open in my mail app") : null,
+      redraftButton,
+    );
+  }
+
+  function readForm() {
+    const values = fieldsOf();
+    for (const [name, slot] of Object.entries(slots)) values[name] = slot.input.type === "checkbox" ? slot.input.checked : slot.input.value;
+    return values;
+  }
+
+  async function redraft(force = false) {
+    const mine = ++generation;
+    const kind = kindOf();
+    const response = await runtime.call("messages.draft", { kind: kind.id, variant: state.variant[kind.id] ?? kind.variants?.[0], fields: readForm() });
+    if (mine !== generation || kind.id !== state.kind) return; // a newer draft is on its way
+    for (const [name, slot] of Object.entries(slots)) setError(slot, "");
+    if (!response.ok) {
+      const problems = response.error.problems ?? [];
+      for (const p of problems) {
+        const name = p.field.replace(/^fields\./, "");
+        if (slots[name] && (touched.has(name) || force)) setError(slots[name], p.message);
+      }
+      if (!state.edited[kind.id]) {
+        body.value = "";
+        body.placeholder = problems.length ? "Fill in the fields marked * and your draft appears here." : response.error.message;
+      }
+      if (!problems.length) notice.textContent = response.error.message;
+      return;
+    }
+    lastDraft = response.result;
+    if (!state.edited[kind.id]) {
+      showPreview(lastDraft.subject, lastDraft.body, false);
+      check();
+    }
+  }
+
+  const check = debounce(async () => {
+    const kind = kindOf();
+    const values = fieldsOf();
+    const context = { today: today(), now: nowIso(), company: values.company ?? "", role: values.role ?? "" };
+    if (values.interview_date) context.interview_date = values.interview_date;
+    if (values.interview_time) context.interview_time = values.interview_time;
+    const response = await runtime.call("messages.check", { kind: kind.id, subject: subject.value, body: body.value, context });
+    if (!response.ok) return;
+    const list = response.result.findings;
+    findings.replaceChildren(
+      list.length === 0
+        ? h("p", { class: "ati-ok" }, body.value.trim() ? "No pitfalls found." : "")
+        : h("ul", { class: "ati-finding-list" }, list.map((f) => h("li", { class: `ati-finding ati-${f.severity}`, "data-rule": f.rule }, h("strong", {}, f.message), f.quote ? h("span", {}, " — “", h("q", {}, f.quote), "”") : null, f.suggestion ? h("span", { class: "ati-suggestion" }, ` ${f.suggestion}`) : null))),
+    );
+  }, 350);
+
+  function onEdit() {
+    state.edited[state.kind] = { subject: subject.value, body: body.value };
+    previewNote.textContent = "You have edited this draft; changes to the form will not overwrite it.";
+    redraftButton.hidden = false;
+    snapshot();
+    check();
+  }
+
+  async function exportAs(format) {
+    if (!body.value.trim()) {
+      notice.textContent = "There is nothing to download yet: fill in the form first.";
+      return;
+    }
+    const values = fieldsOf();
+    const response = await runtime.call("messages.export", { format, kind: state.kind, subject: subject.value, body: body.value, to_name: values.interviewer ?? "", from_name: values.your_name ?? "" });
+    if (!response.ok) {
+      notice.textContent = response.error.message;
+      return;
+    }
+    const { filename, mime, content } = response.result;
+    download(filename, mime, content);
+    notice.textContent = `Saved ${filename} to your downloads.`;
+  }
+
+  async function copy() {
+    const text = kindOf().channel === "email" && subject.value ? `Subject: ${subject.value}\n\n${body.value}` : body.value;
+    try {
+      await navigator.clipboard.writeText(text);
+      notice.textContent = "Copied to your clipboard.";
+    } catch {
+      body.select();
+      notice.textContent = "Your browser did not allow copying; the text is selected so you can copy it yourself.";
+    }
+  }
+
+  async function openMail() {
+    const response = await runtime.call("messages.mailto", { subject: subject.value, body: body.value });
+    if (!response.ok) {
+      notice.textContent = response.error.message;
+      return;
+    }
+    if (response.result.too_long) notice.textContent = "This message is long; some mail apps cut long links short, so check the whole text arrived (or use the .eml download).";
+    location.href = response.result.href;
+  }
+
+  kindSelect.addEventListener("change", () => {
+    state.kind = kindSelect.value;
+    touched.clear();
+    findings.replaceChildren();
+    snapshot();
+    renderForm();
+    redraft();
+  });
+  form.addEventListener("input", (event) => {
+    if (event.target.name) touched.add(event.target.name);
+    readForm();
+    snapshot();
+    redraft();
+  });
+  form.addEventListener("change", (event) => {
+    if (event.target.type === "checkbox") {
+      readForm();
+      snapshot();
+      redraft();
+    }
+  });
+  form.addEventListener("focusout", (event) => {
+    if (event.target.name) touched.add(event.target.name);
+  });
+  subject.addEventListener("input", onEdit);
+  body.addEventListener("input", onEdit);
+
+  const status = statusLine();
+  root.replaceChildren(
+    status,
+    h("div", { class: "ati-field" }, h("label", { for: "ati-kind" }, "What do you want to write?"), kindSelect),
+    about,
+    variantBox,
+    h("h3", {}, "Details"),
+    form,
+    h("h3", {}, "Your draft"),
+    previewNote,
+    subjectWrap,
+    h("div", { class: "ati-field" }, h("label", { for: "ati-body" }, "Message"), body),
+    h("h3", {}, "Pitfall check"),
+    findings,
+    actions,
+    notice,
+  );
+  renderForm();
+  redraft();
+  if (state.edited[state.kind]) check();
+  return () => {
+    status.unmount();
+    persist.flush();
+  };
+}

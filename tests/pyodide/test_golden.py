@@ -1,0 +1,64 @@
+"""The same golden cases give identical results in CPython and in real Pyodide.
+
+Pyodide runs under Node from the runtime directory the site ships (``build/pyodide``),
+so this also proves the wheel, the lock file and the bytecode standard library work.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checklist import api
+
+ROOT = Path(__file__).resolve().parents[2]
+RUNTIME = ROOT / "build" / "pyodide"
+CASES = sorted((ROOT / "tests" / "golden").glob("*.json"))
+
+
+def _cases() -> list[dict[str, Any]]:
+    return [case for path in CASES for case in json.loads(path.read_text(encoding="utf-8"))]
+
+
+@pytest.fixture(scope="module")
+def pyodide_results() -> dict[str, Any]:
+    """Run every golden case once inside Pyodide (start-up is the slow part)."""
+    if not (RUNTIME / "pyodide-lock.json").exists():
+        pytest.fail("build/pyodide is missing: run `make build` (the test command does)")
+    node = shutil.which("node")
+    assert node is not None, "Node.js is required for the Pyodide tier"
+    completed = subprocess.run(
+        [node, str(ROOT / "tests/pyodide/run_golden.mjs"), str(RUNTIME), *map(str, CASES)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    return json.loads(completed.stdout)  # type: ignore[no-any-return]
+
+
+def test_runs_in_pyodide_from_the_installed_wheel(pyodide_results: dict[str, Any]) -> None:
+    """The package ran on Pyodide's Python 3.14, imported from site-packages (the wheel)."""
+    version, location = pyodide_results["__runtime__"].split(" ", 1)
+    assert version == "3.14"
+    assert "/site-packages/checklist/" in location
+
+
+def test_there_are_golden_cases() -> None:
+    """Every feature contributes cases; names are unique so results cannot shadow."""
+    names = [case["name"] for case in _cases()]
+    assert len(names) == len(set(names))
+    assert {"debrief.json", "messages.json", "planner.json"} <= {p.name for p in CASES}
+
+
+@pytest.mark.parametrize("case", _cases(), ids=lambda c: c["name"])
+def test_pyodide_matches_cpython(case: dict[str, Any], pyodide_results: dict[str, Any]) -> None:
+    """Each case's response in Pyodide equals CPython's, field for field."""
+    expected = json.loads(json.dumps(api.call(case["op"], case["payload"]), ensure_ascii=False))
+    assert expected == pyodide_results[case["name"]]
