@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -40,7 +41,8 @@ TZDATA = "tzdata==2026.6"
 
 def run(*args: str | Path) -> None:
     """Run a build tool, failing the build loudly if it fails."""
-    subprocess.run([str(a) for a in args], check=True, cwd=ROOT)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([str(a) for a in args], check=True, cwd=ROOT, env=env)
 
 
 def build_wheel() -> Path:

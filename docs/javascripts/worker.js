@@ -29,7 +29,23 @@ async function boot() {
   status(STATE.READY, { version });
 }
 
-const ready = boot().catch((error) => {
+// Pyodide 314 catches a failed WebAssembly download or compile, logs "wasm
+// instantiation failed!" with console.warn and then never settles loadPyodide. Turn that
+// warning into a failure, and give up after a generous stall limit as a backstop, so
+// the page can say what happened and offer "Try again" instead of loading forever.
+const STALL_LIMIT_MS = 90_000;
+const failure = new Promise((_, reject) => {
+  const warn = console.warn.bind(console);
+  console.warn = (...args) => {
+    if (String(args[0]).includes("wasm instantiation failed")) {
+      reject(new Error("the Python runtime could not be downloaded or started"));
+    }
+    warn(...args);
+  };
+  setTimeout(() => reject(new Error("starting Python took too long")), STALL_LIMIT_MS);
+});
+
+const ready = Promise.race([boot(), failure]).catch((error) => {
   status(STATE.FAILED, { message: String(error && error.message ? error.message : error) });
   throw error;
 });

@@ -1,0 +1,162 @@
+"""The application pipeline: every application's next action, soonest first, with nudges.
+
+The next action reuses the planner's rules (thank-you the day after an interview, chase
+the working day after a decision date, feedback request limits) so the pipeline and the
+single-interview plan never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from checklist.planner.calendar_math import add_working_days, next_working_day
+from checklist.planner.feedback import asked_too_often, next_feedback_steps
+from checklist.planner.models import Application
+from checklist.planner.settings import PlannerSettings, fill
+from checklist.planner.status import item_status
+from checklist.planner.wording import format_date
+
+__all__ = ["ACTIVE_STATUSES", "Nudge", "Pipeline", "PipelineRow", "build_pipeline", "next_action"]
+
+ACTIVE_STATUSES = ("applied", "interview", "awaiting", "offer")
+#: Action kinds that are chasers: when overdue, the pipeline nudges about them.
+_CHASERS = ("chase_decision", "applied_chase")
+#: The draft each action kind points to (actions without a draft are absent).
+_MESSAGE_KINDS = {
+    "thank_you": "thank_you_email",
+    "chase_decision": "decision_chaser_email",
+    "applied_chase": "decision_chaser_email",
+    "feedback_request": "feedback_call_request",
+    "feedback_reminder": "feedback_call_request",
+    "offer": "offer_clarify",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class NextAction:
+    """What to do next for one application, and by when (``None``: no fixed date)."""
+
+    kind: str
+    day: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineRow:
+    """One application with its next action, ready to list."""
+
+    application: Application
+    action: NextAction
+    text: str
+    status: str | None
+    message_kind: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Nudge:
+    """A piece of gentle advice, possibly about one application."""
+
+    kind: str
+    message: str
+    application_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Pipeline:
+    """The sorted rows, how many are still live, and the advice."""
+
+    rows: tuple[PipelineRow, ...]
+    active_count: int
+    nudges: tuple[Nudge, ...]
+
+
+def _after_interview(app: Application, today: date, settings: PlannerSettings) -> NextAction:
+    interview = app.interview_date
+    if interview is None:
+        if app.status == "interview":
+            return NextAction("interview_unscheduled", None)
+        chase = next_working_day(app.decision_date) if app.decision_date else None
+        return NextAction("chase_decision", chase)
+    if interview > today:
+        return NextAction("interview_prepare", interview)
+    thank_you = interview + timedelta(days=1)
+    if today <= thank_you:
+        return NextAction("thank_you", thank_you)
+    if app.decision_date is not None:
+        return NextAction("chase_decision", next_working_day(app.decision_date))
+    return NextAction(
+        "chase_decision", add_working_days(interview, settings.chase_default_working_days)
+    )
+
+
+def next_action(app: Application, today: date, settings: PlannerSettings) -> NextAction:
+    """The single next step for an application, by the planner's rules."""
+    match app.status:
+        case "applied":
+            if app.applied_on is None:
+                return NextAction("applied_wait", None)
+            day = add_working_days(app.applied_on, settings.applied_chase_working_days)
+            return NextAction("applied_chase", day)
+        case "interview" | "awaiting":
+            return _after_interview(app, today, settings)
+        case "offer":
+            return NextAction("offer", None)
+        case "rejected":
+            steps = next_feedback_steps(
+                app.feedback_requests, app.rejected_on or today, settings
+            )
+            if not steps:
+                return NextAction("feedback_done", None)
+            return NextAction(steps[0].kind, steps[0].day)
+        case _:
+            return NextAction("closed", None)
+
+
+def _row(app: Application, today: date, settings: PlannerSettings) -> PipelineRow:
+    action = next_action(app, today, settings)
+    status = None
+    if action.day is not None:
+        status = item_status(action.day, today, action.kind, settings.grace_days)
+    return PipelineRow(
+        application=app,
+        action=action,
+        text=app.next_action or settings.actions[action.kind],
+        status=status,
+        message_kind=_MESSAGE_KINDS.get(action.kind),
+    )
+
+
+def build_pipeline(
+    applications: tuple[Application, ...], today: date, settings: PlannerSettings
+) -> Pipeline:
+    """Rows sorted by next-action date (undated last), with nudges for the reader."""
+    rows = sorted(
+        (_row(app, today, settings) for app in applications),
+        key=lambda row: (
+            row.action.day is None,
+            row.action.day or today,
+            row.application.company.casefold(),
+            row.application.ident,
+        ),
+    )
+    active = sum(1 for app in applications if app.status in ACTIVE_STATUSES)
+    nudges: list[Nudge] = []
+    if any(app.status == "accepted" for app in applications):
+        nudges.append(Nudge("accepted", settings.nudges["accepted"], None))
+    elif active < 2:
+        message = fill(settings.nudges, "keep_options_open", count=active)
+        nudges.append(Nudge("keep_options_open", message, None))
+    for row in rows:
+        app = row.application
+        if app.status == "rejected" and asked_too_often(app.feedback_requests, settings):
+            message = fill(settings.nudges, "feedback_limit", company=app.company)
+            nudges.append(Nudge("feedback_limit", message, app.ident))
+        if row.action.kind in _CHASERS and row.status == "overdue" and row.action.day:
+            message = fill(
+                settings.nudges,
+                "overdue_chaser",
+                company=app.company,
+                date=format_date(row.action.day, settings),
+            )
+            nudges.append(Nudge("overdue_chaser", message, app.ident))
+    return Pipeline(rows=tuple(rows), active_count=active, nudges=tuple(nudges))

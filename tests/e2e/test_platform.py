@@ -1,0 +1,121 @@
+"""The platform in a real browser: privacy, the worker's life cycle, persistence, safety."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from e2e_support import READY_TIMEOUT_MS, Traffic, wait_until_ready
+from playwright.sync_api import BrowserContext, Page, Route, expect
+
+XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
+
+
+def _nav_paths(page: Page, base_url: str) -> list[str]:
+    """Every page linked from the site navigation, as same-site paths."""
+    page.goto("/")
+    hrefs = page.eval_on_selector_all(
+        "nav.md-nav--primary a.md-nav__link[href]", "els => els.map(e => e.href)"
+    )
+    paths = {urljoin(base_url + "/", h).removeprefix(base_url).split("#")[0] for h in hrefs}
+    return sorted(p for p in paths if p.startswith("/"))
+
+
+def test_every_page_stays_on_our_origin_under_its_csp(page: Page, traffic: Traffic) -> None:
+    """Each page in the navigation loads with a CSP and makes no off-origin request."""
+    paths = _nav_paths(page, traffic.origin)
+    assert len(paths) >= 20, paths
+    for path in paths:
+        page.goto(path)
+        csp = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
+        assert csp is not None, path
+        assert "connect-src 'self'" in csp
+        assert "'wasm-unsafe-eval'" in csp
+        assert "'unsafe-eval'" not in csp.replace("'wasm-unsafe-eval'", "")
+        if page.locator("[data-widget]").count():
+            wait_until_ready(page)
+    # The worker's own fetches were recorded too: the runtime and our wheel came from here.
+    assert any(u.endswith("/pyodide/pyodide.asm.wasm") for u in traffic.same_origin)
+    assert any(re.search(r"/pyodide/checklist-[^/]+\.whl$", u) for u in traffic.same_origin)
+    assert [] == traffic.foreign
+    assert [] == [e for e in traffic.console_errors if "Content Security Policy" in e]
+
+
+def test_the_csp_is_before_every_inline_script(page: Page) -> None:
+    """A meta policy only governs what follows it, so it must precede all scripts."""
+    page.goto("/")
+    html = page.content()
+    assert html.index('http-equiv="Content-Security-Policy"') < html.index("<script")
+
+
+def test_instant_navigation_mounts_the_widget(page: Page) -> None:
+    """Arriving at a tool through Material's instant navigation still mounts it."""
+    page.goto("/")
+    page.click('nav.md-nav--primary a[href$="tools/messages/"]')
+    page.wait_for_url("**/tools/messages/")
+    wait_until_ready(page)
+    expect(page.locator("#ati-kind")).to_be_visible()
+
+
+def test_typing_before_python_is_ready_is_kept(context: BrowserContext, page: Page) -> None:
+    """The form works while Python loads; what was typed drafts once it is ready."""
+    release: list[Route] = []
+    context.route("**/pyodide/pyodide.asm.wasm", lambda route: release.append(route))
+    page.goto("/tools/messages/")
+    expect(page.locator(".ati-status")).to_have_attribute("data-state", "loading")
+    page.fill("input[name=company]", "Northwind Trading")
+    page.fill("input[name=role]", "Buyer")
+    page.fill("input[name=interviewer]", "Priya")
+    assert release, "the worker did not ask for the runtime"
+    context.unroute("**/pyodide/pyodide.asm.wasm")
+    release[0].continue_()
+    wait_until_ready(page)
+    expect(page.locator("#ati-body")).to_have_value(re.compile("Northwind Trading"))
+
+
+def test_worker_failure_is_explained_and_retry_recovers(
+    context: BrowserContext, page: Page
+) -> None:
+    """If the runtime cannot load, the page says so plainly and "Try again" works."""
+    context.route("**/pyodide/pyodide.asm.wasm", lambda route: route.abort())
+    page.goto("/tools/messages/")
+    failed = page.locator('.ati-status[data-state="failed"]')
+    expect(failed).to_be_visible(timeout=READY_TIMEOUT_MS)
+    expect(failed).to_contain_text("could not start")
+    context.unroute("**/pyodide/pyodide.asm.wasm")
+    page.get_by_role("button", name="Try again").click()
+    wait_until_ready(page)
+
+
+def test_corrupt_saved_data_is_kept_aside_and_explained(page: Page) -> None:
+    """Unreadable storage is never silently dropped: a copy is kept and the reader told."""
+    page.goto("/")
+    page.evaluate("localStorage.setItem('after-the-interview:messages', '{broken')")
+    page.goto("/tools/messages/")
+    expect(page.locator(".ati-storage-problem")).to_contain_text("could not be read")
+    kept = page.evaluate(
+        "Object.keys(localStorage).filter(k => k.startsWith('after-the-interview:recovered:'))"
+        ".map(k => localStorage.getItem(k))"
+    )
+    assert ["{broken"] == kept
+    wait_until_ready(page)
+
+
+def test_thank_you_draft_survives_reload_and_stays_text(page: Page) -> None:
+    """The vertical slice: draft, reload keeps it, and HTML in fields is inert text."""
+    page.goto("/tools/messages/")
+    page.select_option("#ati-kind", "thank_you_email")
+    page.fill("input[name=company]", f"Acme {XSS}")
+    page.fill("input[name=role]", "Data analyst")
+    page.fill("input[name=interviewer]", "Zoë O'Brien")
+    wait_until_ready(page)
+    body = page.locator("#ati-body")
+    expect(body).to_have_value(re.compile(r"Dear Zoë O'Brien"))
+    expect(body).to_have_value(re.compile(re.escape(XSS)))
+    page.wait_for_timeout(600)  # autosave is debounced
+    page.reload()
+    expect(page.locator("input[name=company]")).to_have_value(f"Acme {XSS}")
+    expect(page.locator("input[name=interviewer]")).to_have_value("Zoë O'Brien")
+    wait_until_ready(page)
+    expect(body).to_have_value(re.compile("Data analyst"))
+    assert page.evaluate("window.__xss") is None
