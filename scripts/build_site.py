@@ -5,8 +5,8 @@ Steps, each a function so tests and the benchmark can reuse them:
 1. ``checklist/data/*.yaml`` -> ``content.json`` (PyYAML stays at build time);
 2. the ``checklist`` wheel, built from this tree with hatchling;
 3. the self-hosted runtime: Pyodide's core files from ``node_modules/pyodide`` (the
-   pinned npm package, our only source), its standard library precompiled to bytecode
-   by Pyodide's own Python, and a ``pyodide-lock.json`` that registers our wheel and the
+   pinned npm package, our only source), its standard library and our wheel
+   precompiled to bytecode by Pyodide's own Python, and a ``pyodide-lock.json`` that registers our wheel and the
    ``tzdata`` wheel with their sha256 hashes (``pyodide lockfile add-wheels``), so the
    worker loads them by name with the hash checked;
 4. ``mkdocs build --strict`` (the CSP hook hashes inline scripts into every page);
@@ -31,6 +31,7 @@ BUILD = ROOT / "build"
 SITE = ROOT / "site"
 NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
 BIN = Path(sys.executable).parent
+COMPILE = ROOT / "scripts" / "compile_pyc.mjs"
 
 #: Core runtime files the worker needs; the rest of the npm package (console pages,
 #: type definitions, the classic-script loader, source maps) is not shipped.
@@ -76,10 +77,14 @@ def build_runtime(wheels: list[Path]) -> Path:
     stamp = out / "python_stdlib.source-sha256"
     source_hash = hashlib.sha256((NODE_PYODIDE / "python_stdlib.zip").read_bytes()).hexdigest()
     if not stdlib.exists() or not stamp.exists() or stamp.read_text() != source_hash:
-        run("node", ROOT / "scripts" / "compile_stdlib.mjs", NODE_PYODIDE, stdlib)
+        run("node", COMPILE, "stdlib", NODE_PYODIDE, stdlib)
         stamp.write_text(source_hash)
     for wheel in wheels:
-        shutil.copy2(wheel, out / wheel.name)
+        if wheel.name.startswith("checklist-"):
+            # Ship our package as bytecode too; the source wheel is what CPython tests.
+            run("node", COMPILE, "wheel", NODE_PYODIDE, wheel, out / wheel.name)
+        else:
+            shutil.copy2(wheel, out / wheel.name)
     lock = out / "pyodide-lock.json"
     run(
         BIN / "pyodide", "lockfile", "add-wheels",

@@ -29,7 +29,7 @@ def draft_message(kind_id: object, variant_id: object, raw_fields: object) -> Dr
     kind = require_kind(kind_id)
     if variant_id is not None and not isinstance(variant_id, str):
         raise InputError.single("variant", "Please choose a style: formal or warm.")
-    variant = kind.variant(variant_id.strip() if variant_id else None)
+    variant = kind.variant(variant_id.strip().lower() if variant_id else None)
     if variant is None:
         styles = " or ".join(v.id for v in kind.variants)
         raise InputError.single("variant", f"Please choose a style: {styles}.")

@@ -63,6 +63,7 @@ class FieldSpec:
             "hint": self.hint,
             "type": self.type,
             "max_chars": self.max_chars,
+            "default": self.default,
         }
 
 

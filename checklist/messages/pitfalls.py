@@ -13,14 +13,13 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from functools import cache
 from typing import Any, Literal, cast
 
 from checklist.content import section
 from checklist.messages.model import CheckResult, Finding, Severity
-from checklist.messages.textutil import count_words
 from checklist.messages.timing import is_late, recent_count
 
 __all__ = [
@@ -35,6 +34,8 @@ __all__ = [
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 _EXCLAIM = re.compile(r"[^\s!]*!+")
 _ASTRAL = re.compile(r"[\U00010000-\U0010FFFF]")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ\u2019", "abcdefghijklmnopqrstuvwxyz'")
+_UPPER_ESCAPE = re.compile(r"\\[A-Z]")
 _TEXT_RULES = frozenset(
     {"phrases", "patterns", "exclamations", "word_limit", "required_words", "mentions_context"}
 )
@@ -69,6 +70,7 @@ class Rule:
     kinds: frozenset[str] = frozenset()
     skip_kinds: frozenset[str] = frozenset()
     pattern: re.Pattern[str] | None = None
+    phrases: str = ""
     numbers: Mapping[str, int] = field(default_factory=dict)
 
     def applies_to(self, kind: str) -> bool:
@@ -120,13 +122,21 @@ def check_message(
     book = book or default_rulebook()
     context = context or CheckContext()
     text = _Text(subject, body)
+    active = [
+        rule
+        for rule in book.rules
+        if rule.applies_to(kind) and (rule.type not in _TEXT_RULES or body.strip())
+    ]
+    text.scan_phrases([rule for rule in active if rule.phrases])
     findings: list[Finding] = []
-    for rule in book.rules:
-        if not rule.applies_to(kind) or (rule.type in _TEXT_RULES and not body.strip()):
-            continue
+    for rule in active:
         produced = _CHECKS[rule.type](rule, text, kind, context, book)
         findings.extend(itertools.islice(produced, book.max_findings))
+    findings.sort(key=lambda f: (_WHERE_ORDER[f.where], f.start))
     return CheckResult(findings=tuple(findings), word_count=text.word_count)
+
+
+_WHERE_ORDER = {"subject": 0, "body": 1, "message": 2}
 
 
 class _Text:
@@ -135,10 +145,10 @@ class _Text:
     def __init__(self, subject: str, body: str) -> None:
         self.subject = subject
         self.body = body
-        self.word_count = count_words(body)
-        self._astral = [m.start() for m in _ASTRAL.finditer(body)]
-        self._folded_words: frozenset[str] | None = None
+        self.word_count = len(_WORD.findall(body))
+        self._astral = [] if body.isascii() else [m.start() for m in _ASTRAL.finditer(body)]
         self._folded: str | None = None
+        self.phrase_hits: dict[str, list[tuple[Literal["body", "subject"], int, int]]] = {}
 
     @property
     def folded(self) -> str:
@@ -147,12 +157,25 @@ class _Text:
             self._folded = f"{self.subject}\n{self.body}".casefold()
         return self._folded
 
-    @property
-    def folded_words(self) -> frozenset[str]:
-        """Every distinct word in subject and body, case-folded."""
-        if self._folded_words is None:
-            self._folded_words = frozenset(m.group() for m in _WORD.finditer(self.folded))
-        return self._folded_words
+    def scan_phrases(self, rules: list[Rule]) -> None:
+        """Find every phrase-rule match in one pass over subject and body.
+
+        One combined pattern (a named group per rule) over text lowered with a
+        length-preserving ASCII table is several times faster than a case-insensitive
+        scan per rule, and keeps offsets valid for the original text.
+        """
+        if not rules:
+            return
+        groups = "|".join(f"(?P<{rule.id}>{rule.phrases})" for rule in rules)
+        pattern = re.compile(r"(?<!\w)(?:" + groups + r")(?!\w)")
+        sources: tuple[tuple[Literal["body", "subject"], str], ...] = (
+            ("subject", self.subject),
+            ("body", self.body),
+        )
+        for where, source in sources:
+            for match in pattern.finditer(source.translate(_ASCII_LOWER)):
+                hits = self.phrase_hits.setdefault(cast("str", match.lastgroup), [])
+                hits.append((where, match.start(), match.end()))
 
     def finding(
         self, rule: Rule, where: Literal["body", "subject"], start: int, end: int
@@ -181,12 +204,12 @@ class _Text:
         return offset + bisect.bisect_left(self._astral, offset)
 
 
-def _note(rule: Rule, message: str | None = None) -> Finding:
-    """A finding about the message as a whole (nothing in the text to point at)."""
+def _note(rule: Rule) -> Finding:
+    """Build a finding about the message as a whole (nothing in the text to point at)."""
     return Finding(
         rule=rule.id,
         severity=rule.severity,
-        message=message or rule.message,
+        message=rule.message,
         quote="",
         start=-1,
         end=-1,
@@ -195,20 +218,32 @@ def _note(rule: Rule, message: str | None = None) -> Finding:
     )
 
 
-def _check_matches(
+def _check_phrases(
+    rule: Rule, text: _Text, _kind: str, _context: CheckContext, _book: RuleBook
+) -> Iterator[Finding]:
+    for where, start, end in text.phrase_hits.get(rule.id, []):
+        yield text.finding(rule, where, start, end)
+
+
+def _check_patterns(
     rule: Rule, text: _Text, _kind: str, _context: CheckContext, _book: RuleBook
 ) -> Iterator[Finding]:
     pattern = cast("re.Pattern[str]", rule.pattern)
-    for match in pattern.finditer(text.subject):
-        yield text.finding(rule, "subject", match.start(), match.end())
-    for match in pattern.finditer(text.body):
-        yield text.finding(rule, "body", match.start(), match.end())
+    hits: list[tuple[Literal["body", "subject"], int, int]] = [
+        ("subject", m.start(), m.end()) for m in pattern.finditer(text.subject)
+    ]
+    hits.extend(("body", m.start(), m.end()) for m in pattern.finditer(text.body))
+    hits.extend(text.phrase_hits.get(rule.id, []))
+    for where, start, end in sorted(hits, key=lambda hit: (hit[0] != "subject", hit[1])):
+        yield text.finding(rule, where, start, end)
 
 
 def _check_exclamations(
     rule: Rule, text: _Text, _kind: str, _context: CheckContext, _book: RuleBook
 ) -> Iterator[Finding]:
     limit = rule.numbers["max"]
+    if text.body.count("!") <= limit:
+        return
     seen = 0
     for match in _EXCLAIM.finditer(text.body):
         seen += match.group().count("!")
@@ -226,7 +261,7 @@ def _check_word_limit(
     first_extra = next(itertools.islice(_WORD.finditer(text.body), limit, None))
     found = text.finding(rule, "body", first_extra.start(), first_extra.end())
     message = rule.message.format(words=text.word_count, limit=limit)
-    yield Finding(**{**_as_dict(found), "message": message})
+    yield replace(found, message=message)
 
 
 def _check_required_words(
@@ -250,11 +285,11 @@ def _mentioned(name: str, text: _Text, book: RuleBook) -> bool:
     if folded in text.folded:
         return True
     distinctive = [
-        word
-        for word in (m.group() for m in _WORD.finditer(folded))
-        if len(word) >= 3 and word not in book.generic_words
+        word for word in _WORD.findall(folded) if len(word) >= 3 and word not in book.generic_words
     ]
-    return any(word in text.folded_words for word in distinctive)
+    return any(
+        re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text.folded) for word in distinctive
+    )
 
 
 def _check_late(
@@ -274,17 +309,18 @@ def _check_frequency(
         today = context.sent.date() if isinstance(context.sent, datetime) else context.sent
     if today is None:
         return
-    if recent_count(context.previous_requests, today, rule.numbers["days"]) >= rule.numbers[
-        "previous_limit"
-    ]:
+    if (
+        recent_count(context.previous_requests, today, rule.numbers["days"])
+        >= rule.numbers["previous_limit"]
+    ):
         yield _note(rule)
 
 
 type _Check = Callable[[Rule, _Text, str, CheckContext, RuleBook], Iterator[Finding]]
 
 _CHECKS: dict[str, _Check] = {
-    "phrases": _check_matches,
-    "patterns": _check_matches,
+    "phrases": _check_phrases,
+    "patterns": _check_patterns,
     "exclamations": _check_exclamations,
     "word_limit": _check_word_limit,
     "required_words": _check_required_words,
@@ -292,10 +328,6 @@ _CHECKS: dict[str, _Check] = {
     "late_thank_you": _check_late,
     "request_frequency": _check_frequency,
 }
-
-
-def _as_dict(found: Finding) -> dict[str, Any]:
-    return {name: getattr(found, name) for name in Finding.__slots__}
 
 
 def _compile_rule(raw: Mapping[str, Any]) -> Rule:
@@ -308,12 +340,14 @@ def _compile_rule(raw: Mapping[str, Any]) -> Rule:
         msg = f"pitfall rule {raw['id']}: unknown severity {severity!r}"
         raise ValueError(msg)
     pattern: re.Pattern[str] | None = None
-    if rule_type == "phrases":
-        pattern = _phrase_pattern([str(p) for p in raw["phrases"]])
-    elif rule_type == "patterns":
+    phrases = ""
+    if "phrases" in raw:
+        phrases = _phrase_source([str(p) for p in raw["phrases"]], str(raw["id"]))
+    if rule_type == "patterns":
         pattern = re.compile("|".join(f"(?:{p})" for p in raw["patterns"]))
     elif rule_type == "required_words":
-        pattern = _phrase_pattern([re.escape(str(w)) for w in raw["words"]])
+        words = _phrase_source([re.escape(str(w)) for w in raw["words"]], str(raw["id"]))
+        pattern = re.compile(r"(?<!\w)(?:" + words + r")(?!\w)", re.IGNORECASE)
     numbers = {
         key: int(raw[key]) for key in ("max", "hours", "days", "previous_limit") if key in raw
     }
@@ -326,15 +360,22 @@ def _compile_rule(raw: Mapping[str, Any]) -> Rule:
         kinds=frozenset(raw.get("kinds", ())),
         skip_kinds=frozenset(raw.get("skip_kinds", ())),
         pattern=pattern,
+        phrases=phrases,
         numbers=numbers,
     )
 
 
-def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
-    """Join phrases into one whole-word, case-insensitive pattern.
+def _phrase_source(phrases: list[str], rule_id: str) -> str:
+    """Join phrases into one lower-case alternation for whole-word matching.
 
-    A space in a phrase matches any whitespace run and a straight apostrophe also
-    matches a curly one, so the YAML can be written as plain phrases.
+    A space in a phrase matches any whitespace run and an apostrophe matches a straight
+    or curly one (the text is normalised to straight), so the YAML reads as phrases.
     """
-    parts = [p.replace(" ", r"\s+").replace("'", "['\u2019]") for p in phrases]
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+    if not rule_id.isidentifier():
+        msg = f"pitfall rule id {rule_id!r} must be a valid identifier"
+        raise ValueError(msg)
+    for phrase in phrases:
+        if _UPPER_ESCAPE.search(phrase):
+            msg = f"pitfall rule {rule_id}: upper-case escape in {phrase!r}"
+            raise ValueError(msg)
+    return "|".join(p.lower().replace(" ", r"\s+") for p in phrases)

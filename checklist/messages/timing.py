@@ -1,4 +1,4 @@
-"""Timing checks: is a thank-you late, and has feedback been asked for too often?
+"""Timing checks: whether a thank-you is late, or feedback was asked for too often.
 
 Pure date arithmetic with every date and time passed in, so the answers never depend
 on the clock of the machine running them.

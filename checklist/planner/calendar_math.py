@@ -26,7 +26,7 @@ def is_working_day(day: date) -> bool:
 
 
 def next_working_day(day: date) -> date:
-    """The first working day strictly after ``day``."""
+    """Return the first working day strictly after ``day``."""
     return add_working_days(day, 1)
 
 
@@ -48,7 +48,7 @@ def add_working_days(day: date, count: int) -> date:
 
 
 def add_months(day: date, months: int) -> tuple[date, bool]:
-    """The corresponding calendar date ``months`` later, and whether it had to be clipped.
+    """Return the corresponding date ``months`` later, and whether it had to be clipped.
 
     This is the UK Information Commissioner's reading of "one calendar month": the same
     day number in the later month, or that month's last day when it is too short (so

@@ -37,7 +37,7 @@ def asked_too_often(requests: tuple[date, ...], settings: PlannerSettings) -> bo
 def next_feedback_steps(
     requests: tuple[date, ...], heard_on: date, settings: PlannerSettings
 ) -> tuple[FeedbackStep, ...]:
-    """The requests still worth making, given those already sent.
+    """Return the requests still worth making, given those already sent.
 
     None sent: a request soon after ``heard_on`` and one reminder after it. One sent: the
     reminder only. The limit reached: nothing.
@@ -47,7 +47,9 @@ def next_feedback_steps(
     reminder_gap = timedelta(days=settings.feedback_reminder_days)
     if requests:
         first = min(requests)
-        return (FeedbackStep("feedback_reminder", roll_to_working_day(first + reminder_gap), first),)
+        return (
+            FeedbackStep("feedback_reminder", roll_to_working_day(first + reminder_gap), first),
+        )
     ask = add_working_days(heard_on, settings.feedback_request_working_days)
     return (
         FeedbackStep("feedback_request", ask, ask),

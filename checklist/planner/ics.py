@@ -86,8 +86,8 @@ def _duration(minutes: int) -> str:
     return f"PT{minutes}M" if minutes >= 0 else f"-PT{-minutes}M"
 
 
-def trigger_value(all_day: bool, alarm_minutes: int, anchor_minutes: int) -> str:
-    """The alarm TRIGGER, relative to the event start.
+def trigger_value(alarm_minutes: int, anchor_minutes: int, *, all_day: bool) -> str:
+    """Return the alarm TRIGGER value, relative to the event start.
 
     Timed events: ``alarm_minutes`` before the start. All-day events start at midnight,
     so the alarm is ``alarm_minutes`` before a sensible hour (the anchor, e.g. 09:00).
@@ -117,7 +117,9 @@ def _event_lines(event: CalendarEvent, options: CalendarOptions) -> list[str]:
         "TRANSP:TRANSPARENT",
     ]
     if options.alarm_minutes is not None:
-        trigger = trigger_value(event.all_day, options.alarm_minutes, options.alarm_anchor_minutes)
+        trigger = trigger_value(
+            options.alarm_minutes, options.alarm_anchor_minutes, all_day=event.all_day
+        )
         description = options.alarm_description.format(title=event.summary)
         lines += [
             "BEGIN:VALARM",
@@ -131,7 +133,7 @@ def _event_lines(event: CalendarEvent, options: CalendarOptions) -> list[str]:
 
 
 def render_calendar(events: Iterable[CalendarEvent], options: CalendarOptions) -> str:
-    """The whole VCALENDAR as text with CRLF line ends, every line folded."""
+    """Write the whole VCALENDAR as text with CRLF line ends, every line folded."""
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",

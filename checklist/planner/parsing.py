@@ -46,7 +46,7 @@ class FieldReader:
         self.problems: list[FieldProblem] = []
 
     def label(self, field: str) -> str:
-        """The reader-facing name of a field path such as ``applications[2].company``."""
+        """Return the reader-facing name of a field path like ``applications[2].company``."""
         name = _INDEX.sub("", field.rsplit(".", 1)[-1])
         return self._labels.get(name, name.replace("_", " "))
 
@@ -65,7 +65,7 @@ class FieldReader:
             raise InputError(self.problems)
 
     def mapping(self, data: Mapping[str, Any], key: str, field: str) -> Mapping[str, Any]:
-        """A nested object; anything else is a problem with the page, not the reader."""
+        """Read a nested object; anything else is a problem with the page, not the reader."""
         value = data.get(key)
         if isinstance(value, Mapping):
             return value
@@ -75,7 +75,7 @@ class FieldReader:
     def items(
         self, data: Mapping[str, Any], key: str, field: str, *, limit: int
     ) -> list[Any] | None:
-        """A JSON array of at most ``limit`` entries (missing means empty)."""
+        """Read a JSON array of at most ``limit`` entries (missing means empty)."""
         value = data.get(key)
         if value is None:
             return []
@@ -106,9 +106,11 @@ class FieldReader:
             return None
         return value
 
-    def identifier(self, data: Mapping[str, Any], key: str, field: str) -> str | None:
-        """A reference made by the page: safe to use in file names and calendar UIDs."""
-        value = self.text(data, key, field, required=True, limit=100)
+    def identifier(
+        self, data: Mapping[str, Any], key: str, field: str, *, limit: int = 100
+    ) -> str | None:
+        """Read a reference made by the page: safe in file names and calendar UIDs."""
+        value = self.text(data, key, field, required=True, limit=limit)
         if value is None:
             return None
         if not _IDENTIFIER.fullmatch(value):
@@ -116,10 +118,10 @@ class FieldReader:
             return None
         return value
 
-    def date(
+    def calendar_date(
         self, data: Mapping[str, Any], key: str, field: str, *, required: bool
     ) -> date | None:
-        """An ISO ``YYYY-MM-DD`` date; "" or absent is ``None`` unless required."""
+        """Read an ISO ``YYYY-MM-DD`` date; "" or absent is ``None`` unless required."""
         return self.parse_date(data.get(key), field, required=required)
 
     def parse_date(self, value: object, field: str, *, required: bool) -> date | None:
@@ -146,7 +148,7 @@ class FieldReader:
     def date_list(
         self, data: Mapping[str, Any], key: str, field: str, *, limit: int
     ) -> tuple[date, ...] | None:
-        """A list of dates, returned sorted; a bad entry marks the whole field once."""
+        """Read a list of dates, returned sorted; a bad entry marks the field once."""
         values = self.items(data, key, field, limit=limit)
         if values is None:
             return None
@@ -158,7 +160,7 @@ class FieldReader:
         return tuple(sorted(present(day) for day in parsed))
 
     def clock(self, data: Mapping[str, Any], key: str, field: str) -> time | None:
-        """A 24-hour ``HH:MM`` time, or ``None`` when blank (the field is optional)."""
+        """Read a 24-hour ``HH:MM`` time, or ``None`` when blank (it is optional)."""
         value = data.get(key)
         if isinstance(value, str):
             value = value.strip()
@@ -171,7 +173,7 @@ class FieldReader:
         return time(int(match[1]), int(match[2]))
 
     def zone(self, data: Mapping[str, Any], key: str, field: str, default: str) -> str | None:
-        """An IANA time-zone name that this interpreter can load; blank means ``default``."""
+        """Read an IANA time-zone name this interpreter can load; blank means ``default``."""
         value = data.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
             return default
@@ -200,7 +202,7 @@ class FieldReader:
         return None
 
     def boolean(self, data: Mapping[str, Any], key: str, field: str, *, default: bool) -> bool:
-        """A true/false switch; only JSON booleans count."""
+        """Read a true/false switch; only JSON booleans count."""
         value = data.get(key)
         if value is None:
             return default
@@ -212,7 +214,7 @@ class FieldReader:
     def whole_number(
         self, data: Mapping[str, Any], key: str, field: str, *, low: int, high: int
     ) -> int | None:
-        """A whole number in a range, or ``None`` when absent (null means "none")."""
+        """Read a whole number in a range, or ``None`` when absent (null means "none")."""
         value = data.get(key)
         if value is None:
             return None
@@ -224,7 +226,7 @@ class FieldReader:
     def moment(
         self, data: Mapping[str, Any], key: str, field: str, *, required: bool
     ) -> datetime | None:
-        """An ISO 8601 datetime that states its offset, returned in UTC."""
+        """Read an ISO 8601 datetime that states its offset, returned in UTC."""
         value = data.get(key)
         if value is None or value == "":
             if required:

@@ -89,25 +89,32 @@ def _after_interview(app: Application, today: date, settings: PlannerSettings) -
     )
 
 
+def _applied(app: Application, settings: PlannerSettings) -> NextAction:
+    if app.applied_on is None:
+        return NextAction("applied_wait", None)
+    return NextAction(
+        "applied_chase", add_working_days(app.applied_on, settings.applied_chase_working_days)
+    )
+
+
+def _rejected(app: Application, today: date, settings: PlannerSettings) -> NextAction:
+    steps = next_feedback_steps(app.feedback_requests, app.rejected_on or today, settings)
+    if not steps:
+        return NextAction("feedback_done", None)
+    return NextAction(steps[0].kind, steps[0].day)
+
+
 def next_action(app: Application, today: date, settings: PlannerSettings) -> NextAction:
-    """The single next step for an application, by the planner's rules."""
+    """Return the single next step for an application, by the planner's rules."""
     match app.status:
         case "applied":
-            if app.applied_on is None:
-                return NextAction("applied_wait", None)
-            day = add_working_days(app.applied_on, settings.applied_chase_working_days)
-            return NextAction("applied_chase", day)
+            return _applied(app, settings)
         case "interview" | "awaiting":
             return _after_interview(app, today, settings)
         case "offer":
             return NextAction("offer", None)
         case "rejected":
-            steps = next_feedback_steps(
-                app.feedback_requests, app.rejected_on or today, settings
-            )
-            if not steps:
-                return NextAction("feedback_done", None)
-            return NextAction(steps[0].kind, steps[0].day)
+            return _rejected(app, today, settings)
         case _:
             return NextAction("closed", None)
 

@@ -30,7 +30,7 @@ __all__ = ["build_plan", "item_id"]
 
 
 def item_id(interview_id: str, kind: str, suffix: str = "") -> str:
-    """A stable id: the same interview and kind always give the same id."""
+    """Build a stable id: the same interview and kind always give the same id."""
     return f"{interview_id}-{kind}" + (f"-{suffix}" if suffix else "")
 
 
@@ -126,12 +126,14 @@ def _thank_you(draft: _Draft) -> None:
 
 
 def _chase_decision(draft: _Draft) -> None:
-    """The working day after the promised decision date, or a fair default without one."""
+    """Chase the working day after the promised decision, or after a fair default."""
     interview, settings = draft.interview, draft.settings
     if interview.decision_date is not None:
         day = next_working_day(interview.decision_date)
         why = fill(
-            settings.why, "chase_after_decision", decision_date=draft.date_text(interview.decision_date)
+            settings.why,
+            "chase_after_decision",
+            decision_date=draft.date_text(interview.decision_date),
         )
     else:
         day = add_working_days(interview.day, settings.chase_default_working_days)
@@ -146,7 +148,7 @@ def _chase_decision(draft: _Draft) -> None:
 
 
 def _feedback(draft: _Draft) -> None:
-    """A request soon after the news and at most one reminder, never past the limit."""
+    """Plan a request soon after the news and one reminder, never past the limit."""
     interview, settings = draft.interview, draft.settings
     requests = interview.feedback_requests
     if len(requests) >= settings.feedback_max_requests:
@@ -194,10 +196,14 @@ def _sar_deadline(draft: _Draft, sent_on: date) -> None:
     settings = draft.settings
     deadline, clipped = add_months(sent_on, 1)
     key = "sar_deadline_short_month" if clipped else "sar_deadline"
-    why = fill(settings.why, key, sent_on=draft.date_text(sent_on), deadline=draft.date_text(deadline))
+    why = fill(
+        settings.why, key, sent_on=draft.date_text(sent_on), deadline=draft.date_text(deadline)
+    )
     day = roll_to_working_day(deadline)
     if day != deadline:
-        why += fill(settings.why, "sar_weekend_suffix", weekday=settings.weekdays[deadline.weekday()])
+        why += fill(
+            settings.why, "sar_weekend_suffix", weekday=settings.weekdays[deadline.weekday()]
+        )
     draft.add("sar_deadline", why, day)
     draft.note("sar_extension")
     draft.note("sar_receipt")
@@ -246,7 +252,7 @@ def build_plan(
         draft.items,
         key=lambda item: (
             item.day,
-            item.start or datetime.min.replace(tzinfo=UTC),
+            item.start.timestamp() if item.start else 0.0,
             order[item.kind],
             item.ident,
         ),

@@ -14,13 +14,13 @@ __all__ = ["format_date", "format_datetime"]
 
 
 def format_date(day: date, settings: PlannerSettings) -> str:
-    """A date written out in full, UK order."""
+    """Write a date out in full, in UK order."""
     weekday = settings.weekdays[day.weekday()]
     return f"{weekday} {day.day} {settings.months[day.month - 1]} {day.year}"
 
 
 def format_datetime(moment: datetime, settings: PlannerSettings) -> str:
-    """A date and 24-hour time with the zone's abbreviation, as the reader's clock shows."""
+    """Write a date and 24-hour time with the zone's abbreviation."""
     zone_name = moment.tzname() or ""
     clock = f"{moment.hour:02d}:{moment.minute:02d}"
     return f"{format_date(moment.date(), settings)} at {clock} {zone_name}".rstrip()

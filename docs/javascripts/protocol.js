@@ -5,7 +5,8 @@
 export const MSG = Object.freeze({
   CALL: "call", // page -> worker: {type, id, op, payload}
   RESULT: "result", // worker -> page: {type, id, response: {ok, result} | {ok: false, error}}
-  STATUS: "status", // worker -> page: {type, state, elapsedMs, detail?, version?, message?}
+  STATUS: "status", // worker -> page: {type, state, elapsedMs, detail?, version?, timings?, message?}
+  WASM: "wasm", // page -> worker, once: {type, module: WebAssembly.Module} or {type, error}
 });
 
 /** @enum {string} Life-cycle states of the Python runtime. */

@@ -125,6 +125,7 @@ export function mount(root) {
       return;
     }
     lastDraft = response.result;
+    if (!performance.getEntriesByName("first-draft").length) performance.mark("first-draft");
     if (!state.edited[kind.id]) {
       showPreview(lastDraft.subject, lastDraft.body, false);
       check();
