@@ -32,6 +32,6 @@ def load_content() -> dict[str, Any]:
     return cast("dict[str, Any]", json.loads(text))
 
 
-def section(name: str) -> Any:  # noqa: ANN401 - each section has its own shape
+def section(name: str) -> Any:
     """Return one content section (one YAML file's data) by name."""
     return load_content()[name]

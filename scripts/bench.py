@@ -25,18 +25,30 @@ from playwright.sync_api import Browser, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import serve  # noqa: E402 - sibling script
+import serve
 
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 FIELDS = {"company": "Northwind Trading", "role": "Buyer", "interviewer": "Priya Shah"}
-SAVED_FORM = json.dumps({
-    "schema": 1, "savedAt": "2026-01-01T00:00:00Z",
-    "data": {"kind": "thank_you_email", "variant": {}, "fields": {"thank_you_email": FIELDS},
-             "edited": {}},
-})
+SAVED_FORM = json.dumps(
+    {
+        "schema": 1,
+        "savedAt": "2026-01-01T00:00:00Z",
+        "data": {
+            "kind": "thank_you_email",
+            "variant": {},
+            "fields": {"thank_you_email": FIELDS},
+            "edited": {},
+        },
+    }
+)
 
 BASELINE_HTML = """<!doctype html><meta charset="utf-8"><title>baseline</title>
 <script type="module">
@@ -53,7 +65,7 @@ performance.mark("first-draft");
 
 
 def _baseline_dir(tmp: Path) -> Path:
-    """A page plus Pyodide as shipped (sources-only stdlib) and the same wheels."""
+    """Build a page plus Pyodide as shipped (sources-only stdlib) and the same wheels."""
     root = tmp / "baseline"
     shutil.copytree(ROOT / "node_modules" / "pyodide", root / "pyodide")
     (wheel,) = (ROOT / "build" / "dist").glob("checklist-*.whl")
@@ -81,8 +93,14 @@ def _visit(browser: Browser, url: str, origin: str, runs: int) -> dict[str, list
         : setTimeout(t, 10); t(); });
       return [await wait("python-ready"), await wait("first-draft")];
     }"""
-    storage = {"origins": [{"origin": origin, "localStorage": [
-        {"name": "after-the-interview:messages", "value": SAVED_FORM}]}]}
+    storage = {
+        "origins": [
+            {
+                "origin": origin,
+                "localStorage": [{"name": "after-the-interview:messages", "value": SAVED_FORM}],
+            }
+        ]
+    }
     for _ in range(runs):
         context = browser.new_context(storage_state=storage)  # type: ignore[arg-type]
         page = context.new_page()
@@ -112,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     median: Callable[[list[float]], float] = statistics.median
     print(f"Median of {args.runs} runs, ms from navigation start (headless Chromium)")
     print(f"{'measure':<22} {'site':>8} {'baseline':>9} {'baseline/site':>14}")
-    rows = ["Python ready (cold)", "Python ready (warm)", "First draft (cold)", "First draft (warm)"]
+    rows = [f"{m} ({t})" for m in ("Python ready", "First draft") for t in ("cold", "warm")]
     for row in rows:
         s, b = median(site[row]), median(baseline[row])
         print(f"{row:<22} {s:>8.0f} {b:>9.0f} {b / s:>13.2f}x")

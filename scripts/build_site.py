@@ -6,8 +6,8 @@ Steps, each a function so tests and the benchmark can reuse them:
 2. the ``checklist`` wheel, built from this tree with hatchling;
 3. the self-hosted runtime: Pyodide's core files from ``node_modules/pyodide`` (the
    pinned npm package, our only source), its standard library and our wheel
-   precompiled to bytecode by Pyodide's own Python, and a ``pyodide-lock.json`` that registers our wheel and the
-   ``tzdata`` wheel with their sha256 hashes (``pyodide lockfile add-wheels``), so the
+   precompiled to bytecode by Pyodide's own Python, and a ``pyodide-lock.json`` that
+   registers our wheel and the ``tzdata`` wheel with their sha256 hashes (``pyodide lockfile add-wheels``), so the
    worker loads them by name with the hash checked;
 4. ``mkdocs build --strict`` (the CSP hook hashes inline scripts into every page);
 5. the runtime copied into ``site/pyodide/``.
@@ -87,10 +87,15 @@ def build_runtime(wheels: list[Path]) -> Path:
             shutil.copy2(wheel, out / wheel.name)
     lock = out / "pyodide-lock.json"
     run(
-        BIN / "pyodide", "lockfile", "add-wheels",
-        "--input", NODE_PYODIDE / "pyodide-lock.json",
-        "--output", lock,
-        "--base-path", out,
+        BIN / "pyodide",
+        "lockfile",
+        "add-wheels",
+        "--input",
+        NODE_PYODIDE / "pyodide-lock.json",
+        "--output",
+        lock,
+        "--base-path",
+        out,
         *(out / wheel.name for wheel in wheels),
     )
     _prune_lock(lock, {"checklist", "tzdata"})
@@ -104,22 +109,35 @@ def _prune_lock(lock: Path, keep: set[str]) -> None:
     lock.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
-def build_pages(runtime: Path) -> None:
+def build_pages(runtime: Path, site: Path = SITE) -> None:
     """Run mkdocs in strict mode, then copy the runtime into the site."""
-    run(BIN / "mkdocs", "build", "--strict", "--clean", "--site-dir", SITE)
-    shutil.copytree(runtime, SITE / "pyodide", dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns("*.source-sha256"))
+    run(BIN / "mkdocs", "build", "--strict", "--clean", "--site-dir", site)
+    shutil.copytree(
+        runtime,
+        site / "pyodide",
+        dirs_exist_ok=True,
+        ignore=shutil.ignore_patterns("*.source-sha256"),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Build everything; ``--runtime-only`` skips the pages (used by the Node tests)."""
+    """Build everything; options let the Node tests and page work skip parts."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runtime-only", action="store_true")
+    parser.add_argument("--runtime-only", action="store_true", help="skip the pages")
+    parser.add_argument(
+        "--pages-only",
+        action="store_true",
+        help="reuse build/pyodide as it is (page and script work only)",
+    )
+    parser.add_argument("--site-dir", type=Path, default=SITE)
     args = parser.parse_args(argv)
     build_content.build()
-    runtime = build_runtime([build_wheel(), fetch_tzdata()])
+    if args.pages_only and (BUILD / "pyodide" / "pyodide-lock.json").exists():
+        runtime = BUILD / "pyodide"
+    else:
+        runtime = build_runtime([build_wheel(), fetch_tzdata()])
     if not args.runtime_only:
-        build_pages(runtime)
+        build_pages(runtime, args.site_dir.resolve())
     print(f"built {'runtime' if args.runtime_only else 'site'}: {runtime}", file=sys.stderr)
     return 0
 

@@ -9,6 +9,7 @@ the worker scripts), and disables caching of HTML so a rebuild shows at once.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import http.server
 import sys
@@ -73,7 +74,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-def make_server(port: int, site: Path = SITE, host: str = "127.0.0.1") -> http.server.ThreadingHTTPServer:
+def make_server(
+    port: int, site: Path = SITE, host: str = "127.0.0.1"
+) -> http.server.ThreadingHTTPServer:
     """Create (not start) a threaded server for ``site``; port 0 picks a free port."""
     handler = functools.partial(Handler, directory=str(site))
     return http.server.ThreadingHTTPServer((host, port), handler)
@@ -86,14 +89,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", default="127.0.0.1")
     args = parser.parse_args(argv)
     if not (SITE / "index.html").exists():
-        print("site/ is not built yet: run `make serve` (or scripts/build_site.py)", file=sys.stderr)
+        print("site/ is not built yet: run `make serve`", file=sys.stderr)
         return 1
     server = make_server(args.port, host=args.host)
     print(f"After the Interview is at http://{args.host}:{server.server_port}/  (Ctrl+C stops)")
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
     return 0
 
 

@@ -7,6 +7,7 @@ test that caused it, which is how the privacy promise is proved rather than asse
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 from collections.abc import Iterator
@@ -37,9 +38,10 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def base_url() -> Iterator[str]:
     """Serve ``site/`` on a free localhost port for the whole session."""
-    if not (ROOT / "site" / "index.html").exists():
-        pytest.fail("site/ is not built: run `make build` (the test command does)")
-    server = serve.make_server(0)
+    site = Path(os.environ.get("ATI_SITE_DIR", ROOT / "site"))
+    if not (site / "index.html").exists():
+        pytest.fail(f"{site} is not built: run `make build` (the test command does)")
+    server = serve.make_server(0, site=site)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"

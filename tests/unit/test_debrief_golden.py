@@ -1,7 +1,6 @@
 """The debrief golden cases: well-formed, covering every op, never an internal error."""
 
 # The project asks for `expected == actual` order in asserts, which SIM300 calls Yoda.
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 

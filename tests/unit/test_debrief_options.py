@@ -1,7 +1,6 @@
 """Form data for the page, the template copy, the content files and text helpers."""
 
 # The project asks for `expected == actual` order in asserts, which SIM300 calls Yoda.
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 

@@ -1,7 +1,6 @@
 """Progress over several interviews: averages, the trend sentence, table and chart."""
 
 # The project asks for `expected == actual` order in asserts, which SIM300 calls Yoda.
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 

@@ -1,7 +1,6 @@
 """The reflection report: strengths, focus-area rules, practice actions and Markdown."""
 
 # The project asks for `expected == actual` order in asserts, which SIM300 calls Yoda.
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 

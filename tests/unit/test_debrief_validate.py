@@ -1,7 +1,6 @@
 """Validation of the interview record: every problem and warning, listed at once."""
 
 # The project asks for `expected == actual` order in asserts, which SIM300 calls Yoda.
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 

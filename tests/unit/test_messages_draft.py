@@ -1,7 +1,6 @@
 """Drafting messages: the thank-you contract, every template, and awkward input."""
 
 # The project asks for `expected == actual` order in asserts, which SIM300 calls Yoda.
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 

@@ -1,7 +1,6 @@
 """Exporting messages: .txt, .md, .eml drafts and mailto links."""
 
 # The project asks for `expected == actual` order in asserts, which SIM300 calls Yoda.
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 

@@ -1,7 +1,6 @@
 """Text helpers, timing arithmetic and the catalogue's own consistency."""
 
 # The project asks for `expected == actual` order in asserts, which SIM300 calls Yoda.
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 

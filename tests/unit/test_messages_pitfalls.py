@@ -1,7 +1,6 @@
 """The pitfall checker: each rule fires on what the guide warns against, and only then."""
 
 # The project asks for `expected == actual` order in asserts, which SIM300 calls Yoda.
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 

@@ -1,7 +1,6 @@
 """Planner date arithmetic: working days, calendar months, time zones, item status."""
 
 # The project asks for `expected == actual` order in asserts, which SIM300 calls Yoda.
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 

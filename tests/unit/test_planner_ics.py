@@ -1,7 +1,6 @@
 """Calendar export: parsed back with icalendar, and the RFC 5545 line rules checked raw."""
 
 # The project asks for `expected == actual` order in asserts, which SIM300 calls Yoda.
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 

@@ -1,7 +1,6 @@
 """The offer check: sign list, scoring levels, the stop-gap softening and bad input."""
 
 # The project asks for `expected == actual` order in asserts, which SIM300 calls Yoda.
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 

@@ -1,7 +1,6 @@
 """The application pipeline: next actions by the planner's rules, ordering and nudges."""
 
 # The project asks for `expected == actual` order in asserts, which SIM300 calls Yoda.
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 

@@ -1,7 +1,6 @@
 """The follow-up plan: each rule, the awkward dates, and bad input, through the façade."""
 
 # The project asks for `expected == actual` order in asserts, which SIM300 calls Yoda.
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 

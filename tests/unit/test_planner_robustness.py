@@ -1,7 +1,6 @@
 """Hostile input never crashes the planner: every op answers or reports an input error."""
 
 # The project asks for `expected == actual` order in asserts, which SIM300 calls Yoda.
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 
