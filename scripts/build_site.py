@@ -7,8 +7,8 @@ Steps, each a function so tests and the benchmark can reuse them:
 3. the self-hosted runtime: Pyodide's core files from ``node_modules/pyodide`` (the
    pinned npm package, our only source), its standard library and our wheel
    precompiled to bytecode by Pyodide's own Python, and a ``pyodide-lock.json`` that
-   registers our wheel and the ``tzdata`` wheel with their sha256 hashes (``pyodide lockfile add-wheels``), so the
-   worker loads them by name with the hash checked;
+   registers our wheel and the ``tzdata`` wheel with their sha256 hashes
+   (``pyodide lockfile add-wheels``), so the worker loads them by name, hash-checked;
 4. ``mkdocs build --strict`` (the CSP hook hashes inline scripts into every page);
 5. the runtime copied into ``site/pyodide/``.
 """
