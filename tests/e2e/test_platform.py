@@ -60,7 +60,11 @@ def test_instant_navigation_mounts_the_widget(page: Page) -> None:
 def test_typing_before_python_is_ready_is_kept(context: BrowserContext, page: Page) -> None:
     """The form works while Python loads; what was typed drafts once it is ready."""
     release: list[Route] = []
-    context.route("**/pyodide/pyodide.asm.wasm", release.append)
+
+    def hold(route: Route) -> None:
+        release.append(route)  # a bound builtin cannot be a Playwright handler
+
+    context.route("**/pyodide/pyodide.asm.wasm", hold)
     page.goto("/tools/messages/")
     expect(page.locator(".ati-status")).to_have_attribute("data-state", "loading")
     page.fill("input[name=company]", "Northwind Trading")

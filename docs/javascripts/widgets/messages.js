@@ -1,13 +1,27 @@
 // Message drafting: pick a kind, fill a short form, get a draft from Python, edit it,
 // see pitfalls flagged as you type, then download (.txt/.md/.eml), copy or open it in
 // a mail app. Form definitions come from the build-time data island, so the form works
-// before Python is ready; typed text is autosaved and survives reloads.
+// before Python is ready; typed text is autosaved and survives reloads. Details shared
+// by every kind (company, role, names, dates) are typed once; `?kind=` picks a kind and
+// `?interview=<id>` fills them from the interview log.
 import * as runtime from "../runtime.js";
 import * as storage from "../storage.js";
 import { today, nowIso } from "../dates.js";
 import { h, field, setError, widgetData, download, debounce, statusLine } from "../ui.js";
 
 const KEY = "messages";
+/** Fields every kind shares, typed once and kept when the reader switches kinds. */
+const SHARED = new Set(["company", "role", "interviewer", "your_name", "interview_date", "decision_date"]);
+
+/** Shared fields taken from a logged interview record (see the log widget). */
+function fromInterview(record) {
+  const values = { company: record.company ?? "", role: record.role ?? "" };
+  const first = (record.interviewers ?? []).find((p) => p.name);
+  if (first) values.interviewer = first.name;
+  if (record.date) values.interview_date = record.date;
+  if (record.decision_date) values.decision_date = record.decision_date;
+  return values;
+}
 
 export function mount(root) {
   const kinds = widgetData(root, "messages")["messages.kinds"]?.kinds ?? [];
@@ -16,14 +30,27 @@ export function mount(root) {
     return undefined;
   }
   const saved = storage.load(KEY, {});
+  const params = new URLSearchParams(location.search);
+  const known = (id) => kinds.some((k) => k.id === id);
   const state = {
-    kind: kinds.some((k) => k.id === (root.dataset.kind || saved.kind)) ? root.dataset.kind || saved.kind : kinds[0].id,
+    kind: [params.get("kind"), root.dataset.kind, saved.kind].find(known) ?? kinds[0].id,
     variant: saved.variant ?? {},
+    shared: saved.shared ?? {},
     fields: saved.fields ?? {},
     edited: saved.edited ?? {},
+    interviewId: saved.interviewId ?? "",
   };
+  const interviews = storage.load("interviews", []);
+  const linked = Array.isArray(interviews) ? interviews.find((r) => r && r.id === params.get("interview")) : null;
+  if (linked) {
+    Object.assign(state.shared, fromInterview(linked));
+    state.interviewId = linked.id;
+    delete state.edited[state.kind]; // the reader asked for a fresh draft for this interview
+  }
+  const interviewRecord = () => (Array.isArray(interviews) ? interviews.find((r) => r && r.id === state.interviewId) : null);
   const persist = storage.autosaver(KEY);
-  const snapshot = () => persist({ kind: state.kind, variant: state.variant, fields: state.fields, edited: state.edited });
+  const snapshot = () =>
+    persist({ kind: state.kind, variant: state.variant, shared: state.shared, fields: state.fields, edited: state.edited, interviewId: state.interviewId });
   const touched = new Set();
   let generation = 0;
   let slots = {};
@@ -42,7 +69,8 @@ export function mount(root) {
   const notice = h("p", { class: "ati-notice", role: "status", "aria-live": "polite" });
 
   const kindOf = () => kinds.find((k) => k.id === state.kind);
-  const fieldsOf = () => (state.fields[state.kind] ??= {});
+  const fieldsOf = () => ({ ...(state.fields[state.kind] ?? {}), ...pick(state.shared, kindOf()) });
+  const pick = (values, kind) => Object.fromEntries(kind.fields.filter((f) => f.name in values).map((f) => [f.name, values[f.name]]));
 
   function renderForm() {
     const kind = kindOf();
@@ -65,7 +93,10 @@ export function mount(root) {
         slots[def.name] = { input, error };
         form.append(h("div", { class: "ati-field ati-check" }, h("label", { for: id }, input, ` ${def.label}`), def.hint ? h("p", { class: "ati-hint" }, def.hint) : null, error));
       } else {
-        const slot = field({ ...def, type: def.type && def.type !== "textarea" ? def.type : "text", multiline: def.multiline || def.type === "textarea", value: values[def.name] ?? "" });
+        const multiline = def.multiline || def.type === "multiline" || def.type === "list";
+        const type = ["date", "url"].includes(def.type) ? def.type : "text";
+        const slot = field({ ...def, type, multiline, value: values[def.name] ?? "" });
+        if (def.default) slot.input.placeholder = def.default;
         slots[def.name] = slot;
         form.append(slot.wrap);
       }
@@ -100,9 +131,13 @@ export function mount(root) {
   }
 
   function readForm() {
-    const values = fieldsOf();
-    for (const [name, slot] of Object.entries(slots)) values[name] = slot.input.type === "checkbox" ? slot.input.checked : slot.input.value;
-    return values;
+    const own = (state.fields[state.kind] ??= {});
+    for (const [name, slot] of Object.entries(slots)) {
+      const value = slot.input.type === "checkbox" ? slot.input.checked : slot.input.value;
+      if (SHARED.has(name)) state.shared[name] = value;
+      else own[name] = value;
+    }
+    return fieldsOf();
   }
 
   async function redraft(force = false) {
@@ -135,18 +170,27 @@ export function mount(root) {
   const check = debounce(async () => {
     const kind = kindOf();
     const values = fieldsOf();
-    const context = { today: today(), now: nowIso(), company: values.company ?? "", role: values.role ?? "" };
-    if (values.interview_date) context.interview_date = values.interview_date;
-    if (values.interview_time) context.interview_time = values.interview_time;
+    const context = { today: today(), now: nowIso(), company: values.company ?? state.shared.company ?? "", role: values.role ?? state.shared.role ?? "" };
+    const record = interviewRecord();
+    const interviewDate = values.interview_date || state.shared.interview_date || record?.date;
+    if (interviewDate) context.interview_date = interviewDate;
+    if (record?.time && record.date === interviewDate) context.interview_time = record.time;
+    if (record?.tz) context.time_zone = record.tz;
+    if (record?.planner?.feedback_requests?.length) context.previous_feedback_requests = record.planner.feedback_requests;
     const response = await runtime.call("messages.check", { kind: kind.id, subject: subject.value, body: body.value, context });
     if (!response.ok) return;
     const list = response.result.findings;
     findings.replaceChildren(
       list.length === 0
         ? h("p", { class: "ati-ok" }, body.value.trim() ? "No pitfalls found." : "")
-        : h("ul", { class: "ati-finding-list" }, list.map((f) => h("li", { class: `ati-finding ati-${f.severity}`, "data-rule": f.rule }, h("strong", {}, f.message), f.quote ? h("span", {}, " — “", h("q", {}, f.quote), "”") : null, f.suggestion ? h("span", { class: "ati-suggestion" }, ` ${f.suggestion}`) : null))),
+        : h("ul", { class: "ati-finding-list" }, list.map((f) => h("li", { class: `ati-finding ati-${f.severity}`, "data-rule": f.rule }, h("strong", {}, f.message), f.quote ? h("span", {}, " ", f.start_utf16 >= 0 ? h("button", { type: "button", class: "ati-quote", title: "Show these words in the message", onclick: () => showQuote(f) }, h("q", {}, f.quote)) : h("q", {}, f.quote)) : null, f.suggestion ? h("span", { class: "ati-suggestion" }, ` ${f.suggestion}`) : null))),
     );
   }, 350);
+
+  function showQuote(finding) {
+    body.focus();
+    body.setSelectionRange(finding.start_utf16, finding.end_utf16);
+  }
 
   function onEdit() {
     state.edited[state.kind] = { subject: subject.value, body: body.value };
@@ -162,7 +206,7 @@ export function mount(root) {
       return;
     }
     const values = fieldsOf();
-    const response = await runtime.call("messages.export", { format, kind: state.kind, subject: subject.value, body: body.value, to_name: values.interviewer ?? "", from_name: values.your_name ?? "" });
+    const response = await runtime.call("messages.export", { format, kind: state.kind, subject: subject.value, body: body.value, to_name: values.interviewer ?? "", from_name: values.your_name ?? "", company: values.company ?? "", now: nowIso() });
     if (!response.ok) {
       notice.textContent = response.error.message;
       return;
@@ -220,9 +264,35 @@ export function mount(root) {
   subject.addEventListener("input", onEdit);
   body.addEventListener("input", onEdit);
 
+  const logged = Array.isArray(interviews) ? interviews.filter((r) => r && r.id && r.company) : [];
+  const interviewPicker = logged.length
+    ? h(
+        "div",
+        { class: "ati-field" },
+        h("label", { for: "ati-from-log" }, "Fill in from your interview log"),
+        h(
+          "select",
+          {
+            id: "ati-from-log",
+            onchange: (event) => {
+              const record = logged.find((r) => r.id === event.target.value);
+              state.interviewId = record ? record.id : "";
+              if (record) Object.assign(state.shared, fromInterview(record));
+              snapshot();
+              renderForm();
+              redraft();
+            },
+          },
+          h("option", { value: "" }, "— type the details instead —"),
+          logged.map((r) => h("option", { value: r.id, selected: r.id === state.interviewId }, `${r.company} — ${r.role || "role not given"}${r.date ? ` (${r.date})` : ""}`)),
+        ),
+      )
+    : null;
+  if (linked) notice.textContent = `Filled in from your interview log: ${linked.company}${linked.role ? ` — ${linked.role}` : ""}.`;
   const status = statusLine();
   root.replaceChildren(
     status,
+    interviewPicker,
     h("div", { class: "ati-field" }, h("label", { for: "ati-kind" }, "What do you want to write?"), kindSelect),
     about,
     variantBox,
