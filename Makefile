@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 PORT ?= 8000
 
-.PHONY: setup build serve test lint unit unit-wheel pyodide e2e bench clean
+.PHONY: setup build serve test lint unit unit-wheel pyodide sitecheck e2e bench clean
 
 setup:
 	@bash scripts/setup.sh
@@ -15,7 +15,7 @@ serve: build
 	$(PY) scripts/serve.py --port $(PORT)
 
 ## Every check: lint and types, unit tests (source and built wheel), Pyodide, browser.
-test: build lint unit unit-wheel pyodide e2e
+test: build lint unit unit-wheel pyodide sitecheck e2e
 	@echo "all tests passed"
 
 lint:
@@ -34,6 +34,9 @@ unit-wheel:
 
 pyodide:
 	.venv/bin/pytest tests/pyodide
+
+sitecheck:
+	.venv/bin/pytest tests/site
 
 e2e:
 	.venv/bin/pytest tests/e2e
