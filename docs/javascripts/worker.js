@@ -74,6 +74,19 @@ const ready = Promise.race([boot(), failure]).catch((error) => {
   status(STATE.FAILED, { message: String(error && error.message ? error.message : error) });
   throw error;
 });
+// Features are imported on first use (checklist.api.FEATURES). Calls queued during
+// start-up run first; then, one feature per task so a new call can slip in between,
+// the rest are imported while the reader is still reading the page.
+ready.then(() => {
+  const features = ["messages", "debrief", "planner"];
+  const next = () => {
+    const feature = features.shift();
+    if (!feature) return;
+    pyodide.runPython(`import checklist.api\nchecklist.api.preload(["${feature}"])`);
+    setTimeout(next, 0);
+  };
+  setTimeout(next, 0);
+}).catch(() => {});
 // Time-zone data is only needed by the planner; load it after start-up, not before.
 const NEEDS_TZDATA = (op) => op.startsWith("planner.");
 const tzdata = ready.then(() => pyodide.loadPackage("tzdata", { messageCallback: () => {} }));

@@ -50,3 +50,14 @@ def test_package_imported_from_expected_place() -> None:
         assert Path(wheel_dir).resolve() in here.parents
     else:
         assert Path(__file__).resolve().parents[2] / "checklist" == here.parent
+
+
+def test_every_feature_op_is_reachable_by_name() -> None:
+    """Each feature's ops resolve through the lazy table, and unknown ones do not."""
+    for feature in api.FEATURES:
+        assert api.preload([feature]) == [feature]
+    assert api.handler_for("messages.draft") is not None
+    assert api.handler_for("planner.ics") is not None
+    assert api.handler_for("debrief.report") is not None
+    assert api.handler_for("messages.nope") is None
+    assert api.handler_for("nope") is None

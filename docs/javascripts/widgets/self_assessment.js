@@ -9,7 +9,6 @@ import {
   loadInterviews,
   patchInterview,
   newestFirst,
-  interviewName,
   toolHref,
   guideHref,
   interviewParam,
@@ -140,7 +139,7 @@ export function mount(root) {
       h("legend", {}, `${position}. ${q.text}`),
       h("p", { class: "ati-hint", id: whyId }, h("strong", {}, "Why it matters: "), q.why),
       q.in_your_control === false ? h("p", { class: "ati-hint" }, "This one is mostly outside your control. It can help explain the outcome, but it never becomes something to work on.") : null,
-      h("div", { class: "ati-scale", role: "radiogroup", "aria-label": `${q.text} (1 means it held you back, ${scale.max} means it went well)` }, radios),
+      h("div", { class: "ati-scale" }, radios),
       h("div", { class: "ati-field" }, h("label", { for: noteId }, "Your note (optional)"), note),
       h("p", {}, clear, " ", h("a", { href: guideHref(q.guide) }, "Read about this in the guide")),
     );
@@ -204,5 +203,3 @@ export function mount(root) {
     write.stop();
   };
 }
-
-export { interviewName };

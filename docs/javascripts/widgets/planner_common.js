@@ -1,0 +1,236 @@
+// Helpers shared by the planning widgets (follow-up planner, applications pipeline,
+// offer check): dates in words, status badges, links to the other tools and the guide,
+// the saved interview log, a list of dates the reader can add to and remove from, an
+// undo notice and a debounced writer that is flushed when the page is left.
+import * as storage from "../storage.js";
+import { h, field, newId } from "../ui.js";
+
+export const INTERVIEWS = "interviews";
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** "Tuesday 3 March 2026" for a YYYY-MM-DD date; the text as given when it is not one. */
+export function dateText(iso, { weekday = true } = {}) {
+  if (!ISO_DAY.test(iso ?? "")) return iso || "";
+  const [y, m, d] = iso.split("-").map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d));
+  if (Number.isNaN(day.getTime())) return iso;
+  const options = { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" };
+  if (weekday) options.weekday = "long";
+  return new Intl.DateTimeFormat("en-GB", options).format(day).replace(",", "");
+}
+
+/** The wall-clock time "13:30" and date "2026-03-03" written in an ISO date-time. */
+export const clockOf = (isoDateTime) => String(isoDateTime ?? "").slice(11, 16);
+export const dayOf = (isoDateTime) => String(isoDateTime ?? "").slice(0, 10);
+
+/** Whether a YYYY-MM-DD date lies after another (plain string order works for ISO dates). */
+export const isAfter = (a, b) => ISO_DAY.test(a ?? "") && ISO_DAY.test(b ?? "") && a > b;
+
+const BADGES = {
+  upcoming: "Coming up",
+  due_today: "Due today",
+  overdue: "Overdue, still worth doing",
+  past: "The moment has passed",
+};
+
+/** A small status badge: "Coming up", "Due today", "Overdue…", "The moment has passed". */
+export function badge(status) {
+  if (!status) return null;
+  return h("span", { class: `ati-badge ati-badge--${status}`, "data-status": status }, BADGES[status] ?? status);
+}
+
+/** Link to a message draft: ../messages/?kind=<kind>[&interview=<id>]. */
+export function messagesHref(kind, interviewId = "") {
+  const query = new URLSearchParams({ kind });
+  if (interviewId) query.set("interview", interviewId);
+  return `../messages/?${query.toString()}`;
+}
+
+/** Link to another tool page from a tool page (we live at /tools/<name>/). */
+export function toolHref(tool, params = {}) {
+  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v)).toString();
+  return `../${tool}/${query ? `?${query}` : ""}`;
+}
+
+/** Link to a guide chapter given as "guide/offer.md" (optionally "#anchor"). */
+export function guideHref(link) {
+  const [path, anchor] = String(link || "").split("#");
+  const href = `../../${path.replace(/\.md$/, "/")}`;
+  return anchor ? `${href}#${anchor}` : href;
+}
+
+/** The logged interviews, read fresh from storage (another tool may have changed them). */
+export function loadInterviews() {
+  const list = storage.load(INTERVIEWS, []);
+  return Array.isArray(list) ? list.filter((r) => r && typeof r === "object" && typeof r.id === "string" && r.id) : [];
+}
+
+/**
+ * Write the planner-only facts into one logged interview: read the whole list fresh,
+ * change only that record's "planner" sub-object and save the list back.
+ */
+export function savePlannerFacts(id, facts) {
+  const list = storage.load(INTERVIEWS, []);
+  if (!Array.isArray(list)) return false;
+  const index = list.findIndex((r) => r && r.id === id);
+  if (index < 0) return false;
+  list[index] = { ...list[index], planner: { ...facts } };
+  return storage.save(INTERVIEWS, list);
+}
+
+/** One line naming an interview: "Acme — Data analyst, Tuesday 3 March 2026". */
+export function interviewName(record) {
+  const who = [record.company || "Company not given", record.role].filter(Boolean).join(" — ");
+  return record.date ? `${who}, ${dateText(record.date)}` : who;
+}
+
+/** Newest first by date and time, for pickers. */
+export const newestFirst = (list) => [...list].sort((a, b) => `${b.date ?? ""} ${b.time ?? ""}`.localeCompare(`${a.date ?? ""} ${a.time ?? ""}`));
+
+/** A short random identifier made of letters and digits. */
+export function newIdent(stem) {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return `${stem}-${[...bytes].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
+}
+
+/** Run `fn` after `delay` ms of quiet; `.flush()` runs it now if one is waiting. */
+export function laterWriter(fn, delay = 300) {
+  let timer = null;
+  const flush = () => {
+    if (timer === null) return;
+    clearTimeout(timer);
+    timer = null;
+    fn();
+  };
+  const onHide = () => document.visibilityState === "hidden" && flush();
+  window.addEventListener("pagehide", flush);
+  document.addEventListener("visibilitychange", onHide);
+  const schedule = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(flush, delay);
+  };
+  schedule.flush = flush;
+  schedule.stop = () => {
+    flush();
+    window.removeEventListener("pagehide", flush);
+    document.removeEventListener("visibilitychange", onHide);
+  };
+  return schedule;
+}
+
+/** A notice line with an optional Undo button: `show(text, undo)`; Undo runs `undo` once. */
+export function undoNotice() {
+  const text = h("span");
+  const button = h("button", { type: "button", class: "md-button", hidden: true }, "Undo");
+  const line = h("p", { class: "ati-notice", role: "status", "aria-live": "polite" }, text, " ", button);
+  let pending = null;
+  button.addEventListener("click", () => {
+    const undo = pending;
+    pending = null;
+    button.hidden = true;
+    if (undo) {
+      const said = undo();
+      text.textContent = typeof said === "string" ? said : "Put back.";
+    }
+  });
+  line.show = (message, undo = null) => {
+    text.textContent = message;
+    pending = undo;
+    button.hidden = !undo;
+  };
+  return line;
+}
+
+/** A quiet "please check" line placed under a field, separate from its error slot. */
+export function addWarningSlot(slot) {
+  slot.warn = h("p", { class: "ati-hint ati-field-warning", hidden: true });
+  slot.error.before(slot.warn);
+  return slot;
+}
+
+export function setWarning(slot, message) {
+  if (!slot?.warn) return;
+  slot.warn.textContent = message ? `Please check: ${message}` : "";
+  slot.warn.hidden = !message;
+}
+
+/**
+ * A list of dates with a date box and an "Add" button, each date removable (with
+ * Undo through `notice`). `onChange(dates)` is called after every change. Returns a
+ * slot {wrap, input, error, set(dates)} so inline messages work as for any field.
+ */
+export function dateList({ name, label, hint, dates = [], onChange, notice, addLabel = "Add this date" }) {
+  let current = [...dates];
+  const slot = field({ name, label, hint, type: "date" });
+  const list = h("ul", { class: "ati-date-list", "aria-label": label });
+  const add = h("button", { type: "button", class: "md-button" }, addLabel);
+  const render = () => {
+    list.replaceChildren(
+      ...current.map((day, index) =>
+        h(
+          "li",
+          { "data-date": day },
+          dateText(day),
+          " ",
+          h("button", { type: "button", class: "md-button", "aria-label": `Remove ${dateText(day)}`, onclick: () => remove(index) }, "Remove"),
+        ),
+      ),
+    );
+    list.hidden = current.length === 0;
+  };
+  const changed = () => {
+    render();
+    onChange([...current]);
+  };
+  const remove = (index) => {
+    const [gone] = current.splice(index, 1);
+    changed();
+    notice?.show(`Removed ${dateText(gone)}.`, () => {
+      current.splice(Math.min(index, current.length), 0, gone);
+      changed();
+      return `${dateText(gone)} is back.`;
+    });
+  };
+  add.addEventListener("click", () => {
+    const day = slot.input.value;
+    if (!ISO_DAY.test(day)) {
+      slot.error.textContent = "Please choose a date first.";
+      slot.error.hidden = false;
+      slot.input.focus();
+      return;
+    }
+    slot.error.hidden = true;
+    if (!current.includes(day)) current = [...current, day].sort();
+    slot.input.value = "";
+    changed();
+  });
+  slot.input.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      add.click();
+    }
+  });
+  slot.input.removeAttribute("name"); // the box is only for adding; the list holds the values
+  slot.input.dataset.list = name;
+  slot.wrap.classList.add("ati-date-list-field");
+  slot.wrap.insertBefore(list, slot.error);
+  slot.wrap.insertBefore(h("div", { class: "ati-actions" }, add), slot.error);
+  slot.set = (next) => {
+    current = [...next];
+    render();
+  };
+  slot.get = () => [...current];
+  render();
+  return slot;
+}
+
+/** A <datalist> of the time zones the browser knows, for a time-zone text box. */
+export function zoneDatalist() {
+  let zones = [];
+  try {
+    zones = Intl.supportedValuesOf("timeZone");
+  } catch {
+    zones = ["Europe/London", "Europe/Dublin", "Europe/Paris", "America/New_York", "Asia/Kolkata", "Australia/Sydney"];
+  }
+  return h("datalist", { id: newId("ati-zones") }, zones.map((z) => h("option", { value: z })));
+}
