@@ -1,0 +1,475 @@
+// Follow-up planner: pick a logged interview (or type one in quickly), add what has
+// happened since (the outcome, feedback, requests made), and Python works out the dated
+// follow-ups: a thank-you, a chaser, feedback requests, a data-request deadline. Each
+// item links to the matching draft and can go into the reader's calendar as an .ics
+// file built on the device. Quick-entry details and page choices are autosaved under
+// "planner"; facts about a logged interview go into that record's "planner" sub-object.
+import * as runtime from "../runtime.js";
+import * as storage from "../storage.js";
+import { today, readerZone } from "../dates.js";
+import { h, field, setError, download, debounce, statusLine } from "../ui.js";
+import {
+  addWarningSlot,
+  badge,
+  clockOf,
+  dateList,
+  dateText,
+  dayOf,
+  interviewName,
+  laterWriter,
+  loadInterviews,
+  messagesHref,
+  newIdent,
+  newestFirst,
+  savePlannerFacts,
+  setWarning,
+  toolHref,
+  undoNotice,
+  zoneDatalist,
+} from "./planner_common.js";
+
+const KEY = "planner";
+const QUICK = ""; // the source value meaning "the interview typed in on this page"
+
+const STATUSES = [
+  ["awaiting", "Still waiting to hear"],
+  ["offer", "They offered me the job"],
+  ["rejected", "They said no this time"],
+  ["withdrawn", "I withdrew"],
+];
+const FEEDBACK = [
+  ["", "I have not had any feedback yet"],
+  ["positive", "I had feedback and it was mostly encouraging"],
+  ["negative", "I had feedback and it was mostly about things to improve"],
+];
+const REMINDERS = [
+  ["", "No reminder"],
+  ["15", "15 minutes before"],
+  ["60", "1 hour before"],
+  ["1440", "1 day before"],
+];
+const FIELD_WORDS = {
+  company: "Company",
+  role: "Job title",
+  date: "Date of the interview",
+  time: "Start time",
+  tz: "Time zone",
+  decision_date: "When they said they would decide",
+  status: "Where things stand",
+};
+
+const emptyFacts = () => ({ feedback: "", rejected_on: "", feedback_requests: [], sar_sent_on: "" });
+
+/** Planner-only facts from a stored object, with every key present and of the right type. */
+function factsFrom(value) {
+  const facts = { ...emptyFacts(), ...(value && typeof value === "object" ? value : {}) };
+  if (!Array.isArray(facts.feedback_requests)) facts.feedback_requests = [];
+  return facts;
+}
+
+function blankQuick() {
+  return { id: newIdent("plan"), company: "", role: "", date: "", time: "", tz: readerZone(), decision_date: "", status: "awaiting", planner: emptyFacts() };
+}
+
+export function mount(root) {
+  const saved = storage.load(KEY, {}) ?? {};
+  const params = new URLSearchParams(location.search);
+  let records = loadInterviews();
+  const quick = { ...blankQuick(), ...(saved.quick && typeof saved.quick === "object" ? saved.quick : {}) };
+  quick.planner = factsFrom(quick.planner);
+  if (!/^[A-Za-z0-9._-]{1,100}$/.test(quick.id ?? "")) quick.id = newIdent("plan");
+  const state = { source: typeof saved.source === "string" ? saved.source : QUICK, quick, alarm: REMINDERS.some(([v]) => v === saved.alarm) ? saved.alarm : "" };
+
+  const notice = undoNotice();
+  const asked = params.get("interview");
+  if (asked) {
+    if (records.some((r) => r.id === asked)) state.source = asked;
+    else notice.show("That interview is not in the log on this device, so you can type its details in below.");
+  }
+  if (state.source !== QUICK && !records.some((r) => r.id === state.source)) state.source = QUICK;
+
+  const persist = storage.autosaver(KEY);
+  const snapshot = () => persist({ source: state.source, quick: state.quick, alarm: state.alarm });
+  let factsWriter = null; // writes the facts of a logged interview back into the log
+  const record = () => records.find((r) => r.id === state.source) ?? null;
+  const facts = () => (state.source === QUICK ? state.quick.planner : factsFrom(record()?.planner));
+
+  const touched = new Set();
+  let slots = {};
+  let generation = 0;
+  let lastItems = [];
+
+  const status = statusLine();
+  const sourceBox = h("div", { class: "ati-planner-source" });
+  const interviewBox = h("div", { class: "ati-planner-interview" });
+  const factsBox = h("div", { class: "ati-planner-facts" });
+  const recordProblems = h("div", { class: "ati-record-problems", role: "alert" });
+  const results = h("div", { class: "ati-plan", "aria-live": "polite" });
+  const calendarNotice = h("p", { class: "ati-notice", role: "status", "aria-live": "polite" });
+
+  // ----- where the interview comes from -----------------------------------------------
+  function renderSource() {
+    if (records.length === 0) {
+      sourceBox.replaceChildren(
+        h("p", { class: "ati-hint" }, "Type the interview in below. If you keep an ", h("a", { href: toolHref("log") }, "interview log"), " on this device, you can pick an interview from it here instead."),
+      );
+      return;
+    }
+    const select = h(
+      "select",
+      { id: "ati-planner-source", name: "source", onchange: (e) => chooseSource(e.target.value) },
+      h("option", { value: QUICK, selected: state.source === QUICK }, "An interview I type in here"),
+      newestFirst(records).map((r) => h("option", { value: r.id, selected: r.id === state.source }, interviewName(r))),
+    );
+    sourceBox.replaceChildren(
+      h("div", { class: "ati-field" }, h("label", { for: "ati-planner-source" }, "Which interview are you planning for?"), h("p", { class: "ati-hint", id: "ati-planner-source-hint" }, "Choose one from your interview log, or type the details in on this page."), select),
+    );
+    select.setAttribute("aria-describedby", "ati-planner-source-hint");
+  }
+
+  function chooseSource(value) {
+    factsWriter?.flush();
+    records = loadInterviews();
+    state.source = records.some((r) => r.id === value) ? value : QUICK;
+    const url = new URL(location.href);
+    if (state.source === QUICK) url.searchParams.delete("interview");
+    else url.searchParams.set("interview", state.source);
+    history.replaceState(history.state, "", url);
+    touched.clear();
+    snapshot();
+    renderInterview();
+    renderFacts();
+    replan();
+  }
+
+  // ----- the interview itself: quick entry or a summary of the logged record ---------
+  function renderInterview() {
+    slots = {};
+    if (state.source === QUICK) renderQuick();
+    else renderRecord();
+  }
+
+  function renderQuick() {
+    const q = state.quick;
+    const zones = zoneDatalist();
+    const make = (name, options) => {
+      const slot = addWarningSlot(field({ name, value: q[name] ?? "", ...options }));
+      slots[name] = slot;
+      slot.input.addEventListener("input", () => {
+        q[name] = slot.input.value;
+        touched.add(name);
+        snapshot();
+        if (name === "status") renderFacts();
+        replan();
+      });
+      slot.input.addEventListener("focusout", () => {
+        if (!touched.has(name)) {
+          touched.add(name);
+          replan();
+        }
+      });
+      return slot.wrap;
+    };
+    const form = h(
+      "form",
+      { class: "ati-form", novalidate: true, onsubmit: (e) => e.preventDefault() },
+      h(
+        "fieldset",
+        {},
+        h("legend", {}, "The interview"),
+        make("company", { label: "Company", required: true }),
+        make("role", { label: "Job title", hint: "Optional." }),
+        make("date", { label: "Date of the interview", type: "date", required: true }),
+        make("time", { label: "Start time", type: "time", hint: "Optional. With a time, the thank-you deadline is worked out to the hour." }),
+        make("tz", { label: "Time zone of the interview", hint: "Already set to your device's zone; change it only if the interview was somewhere else." }),
+        make("decision_date", { label: "When they said they would decide", type: "date", hint: "Optional. Leave blank if they did not say." }),
+        make("status", { label: "Where things stand", options: STATUSES }),
+      ),
+    );
+    slots.tz.input.setAttribute("list", zones.id);
+    slots.tz.input.setAttribute("autocapitalize", "off");
+    slots.tz.input.setAttribute("spellcheck", "false");
+    slots.status.input.addEventListener("change", () => slots.status.input.dispatchEvent(new Event("input")));
+    const clear = h(
+      "button",
+      {
+        type: "button",
+        class: "md-button",
+        onclick: () => {
+          const before = structuredClone(state.quick);
+          state.quick = blankQuick();
+          touched.clear();
+          snapshot();
+          renderInterview();
+          renderFacts();
+          replan();
+          notice.show("The interview details were cleared.", () => {
+            state.quick = before;
+            snapshot();
+            renderInterview();
+            renderFacts();
+            replan();
+            return "The interview details are back.";
+          });
+        },
+      },
+      "Clear and start again",
+    );
+    interviewBox.replaceChildren(form, zones, h("div", { class: "ati-actions" }, clear));
+  }
+
+  function renderRecord() {
+    const r = record();
+    const rows = [
+      ["company", r.company || "—"],
+      ["role", r.role || "—"],
+      ["date", r.date ? dateText(r.date) : "—"],
+      ["time", r.time || "not given"],
+      ["tz", r.tz || `not given (your zone, ${readerZone()}, is used)`],
+      ["decision_date", r.decision_date ? dateText(r.decision_date) : "not given"],
+      ["status", STATUSES.find(([v]) => v === (r.status || "awaiting"))?.[1] ?? r.status],
+    ];
+    const list = h("dl", { class: "ati-record-summary" });
+    for (const [name, value] of rows) {
+      const dd = h("dd", { "data-field": name }, value);
+      const error = h("p", { class: "ati-error", hidden: true, role: "alert" });
+      const slot = { input: dd, error };
+      addWarningSlot({ ...slot, error: h("span") });
+      slot.warn = h("p", { class: "ati-hint ati-field-warning", hidden: true });
+      slots[name] = slot;
+      list.append(h("dt", {}, FIELD_WORDS[name]), dd, h("dd", { class: "ati-record-messages" }, slot.warn, error));
+    }
+    interviewBox.replaceChildren(
+      h(
+        "section",
+        { class: "ati-card", "aria-labelledby": "ati-record-heading" },
+        h("h2", { id: "ati-record-heading" }, "From your interview log"),
+        list,
+        h("p", {}, h("a", { href: toolHref("log", { interview: r.id }) }, "Change these details in the interview log")),
+      ),
+    );
+  }
+
+  // ----- what has happened since (planner-only facts) ---------------------------------
+  function saveFacts(next) {
+    if (state.source === QUICK) {
+      state.quick.planner = next;
+      snapshot();
+    } else {
+      const id = state.source;
+      const r = record();
+      if (r) r.planner = next;
+      factsWriter?.stop();
+      factsWriter = laterWriter(() => savePlannerFacts(id, next));
+      factsWriter();
+    }
+    replan();
+  }
+
+  function currentStatus() {
+    return state.source === QUICK ? state.quick.status || "awaiting" : record()?.status || "awaiting";
+  }
+
+  function renderFacts() {
+    const f = facts();
+    const rejected = currentStatus() === "rejected";
+    const update = (change) => saveFacts({ ...facts(), ...change });
+    const feedback = addWarningSlot(field({ name: "feedback", label: "Have they given you feedback?", options: FEEDBACK, value: f.feedback ?? "" }));
+    feedback.input.addEventListener("change", () => update({ feedback: feedback.input.value }));
+    const rejectedOn = addWarningSlot(field({ name: "rejected_on", label: "The day you heard back", type: "date", value: f.rejected_on ?? "", hint: "Feedback requests are timed from this day." }));
+    rejectedOn.input.addEventListener("input", () => update({ rejected_on: rejectedOn.input.value }));
+    const requests = addWarningSlot(
+      dateList({
+        name: "feedback_requests",
+        label: "Days you have already asked for feedback",
+        hint: "Add each day you asked. The plan never suggests more than two requests.",
+        dates: f.feedback_requests ?? [],
+        notice,
+        onChange: (dates) => update({ feedback_requests: dates }),
+      }),
+    );
+    const sar = addWarningSlot(
+      field({
+        name: "sar_sent_on",
+        label: "The day you sent a subject access request",
+        type: "date",
+        value: f.sar_sent_on ?? "",
+        hint: "Optional. If you asked the employer for a copy of what they hold about you, the plan shows when their reply is due.",
+      }),
+    );
+    sar.input.addEventListener("input", () => update({ sar_sent_on: sar.input.value }));
+    for (const [name, slot] of Object.entries({ feedback, rejected_on: rejectedOn, feedback_requests: requests, sar_sent_on: sar })) {
+      slots[name] = slot;
+      slot.input.addEventListener("focusout", () => touched.add(name));
+    }
+    factsBox.replaceChildren(
+      h(
+        "fieldset",
+        {},
+        h("legend", {}, "Since the interview"),
+        rejected ? null : h("p", { class: "ati-hint" }, "If they say no, set “Where things stand” to “They said no this time” and questions about feedback appear here."),
+        rejected ? [feedback.wrap, rejectedOn.wrap, requests.wrap] : null,
+        sar.wrap,
+      ),
+    );
+  }
+
+  // ----- asking Python for the plan ----------------------------------------------------
+  function interviewPayload() {
+    const f = facts();
+    const source = state.source === QUICK ? state.quick : record();
+    const interview = {
+      id: source.id,
+      company: source.company ?? "",
+      role: source.role ?? "",
+      date: source.date ?? "",
+      time: source.time ?? "",
+      decision_date: source.decision_date ?? "",
+      status: source.status || "awaiting",
+      sar_sent_on: f.sar_sent_on ?? "",
+    };
+    if (source.tz) interview.tz = source.tz;
+    if (interview.status === "rejected") Object.assign(interview, { feedback: f.feedback ?? "", rejected_on: f.rejected_on ?? "", feedback_requests: f.feedback_requests ?? [] });
+    return interview;
+  }
+
+  const replan = debounce(plan, 250);
+
+  function clearMessages() {
+    for (const slot of Object.values(slots)) {
+      setError(slot, "");
+      setWarning(slot, "");
+    }
+    recordProblems.replaceChildren();
+  }
+
+  async function plan() {
+    const mine = ++generation;
+    const interview = interviewPayload();
+    const quickEntry = state.source === QUICK;
+    if (quickEntry && (!interview.company.trim() || !interview.date)) {
+      clearMessages();
+      for (const name of ["company", "date"]) if (touched.has(name) && !interview[name].trim()) setError(slots[name], name === "company" ? "Please enter the company name." : "Please choose the date of the interview.");
+      showEmpty("Add the company and the date of the interview, and your plan appears here.");
+      return;
+    }
+    const response = await runtime.call("planner.plan", { interview, today: today(), reader_tz: readerZone() });
+    if (mine !== generation) return; // a newer plan is on its way
+    clearMessages();
+    if (!response.ok) {
+      const problems = response.error.problems ?? [];
+      const unplaced = [];
+      for (const p of problems) {
+        const name = String(p.field).replace(/^interview\./, "").replace(/\[\d+\]$/, "");
+        const slot = slots[name];
+        const show = !quickEntry || touched.has(name) || String(interview[name] ?? "").length > 0 || name in facts();
+        if (slot && show) setError(slot, p.message);
+        else if (!slot) unplaced.push(p.message);
+      }
+      if (!quickEntry && problems.some((p) => p.field in FIELD_WORDS)) {
+        recordProblems.replaceChildren(
+          h("p", { class: "ati-error" }, "This interview needs a small fix in the log before it can be planned. ", h("a", { href: toolHref("log", { interview: state.source }) }, "Open it in the interview log")),
+        );
+      }
+      showEmpty(unplaced.length ? unplaced.join(" ") : problems.length ? "Please fix the fields marked above, and your plan will update." : response.error.message);
+      return;
+    }
+    renderPlan(response.result, interview);
+  }
+
+  function showEmpty(message) {
+    lastItems = [];
+    results.replaceChildren(h("p", { class: "ati-hint ati-plan-empty" }, message));
+    calendarBox.hidden = true;
+  }
+
+  function whenText(item) {
+    if (item.all_day || !item.start) return `${dateText(item.date)} (any time that day)`;
+    const start = `${dateText(dayOf(item.start))}, ${clockOf(item.start)}`;
+    if (!item.end) return start;
+    const sameDay = dayOf(item.end) === dayOf(item.start);
+    return `${start} to ${clockOf(item.end)}${sameDay ? "" : ` on ${dateText(dayOf(item.end))}`}`;
+  }
+
+  function renderPlan(result, interview) {
+    lastItems = result.items;
+    const draftFor = (kind) => messagesHref(kind, state.source === QUICK ? "" : state.source);
+    const loose = [];
+    for (const w of result.warnings) {
+      const name = String(w.field).replace(/^interview\./, "").replace(/\[\d+\]$/, "");
+      if (slots[name]) setWarning(slots[name], w.message);
+      else loose.push(w.message);
+    }
+    const timeline = h(
+      "ol",
+      { class: "ati-timeline", "aria-label": `Follow-up plan for ${interview.company}` },
+      result.items.map((item) =>
+        h(
+          "li",
+          { class: `ati-card ati-plan-item ati-plan-item--${item.status}`, "data-kind": item.kind, "data-status": item.status, "data-date": item.date },
+          h("h3", {}, item.title),
+          h("p", { class: "ati-plan-when" }, h("strong", {}, whenText(item)), " ", badge(item.status)),
+          h("p", { class: "ati-plan-why" }, item.why),
+          h(
+            "div",
+            { class: "ati-actions" },
+            h("a", { class: "md-button md-button--primary", href: draftFor(item.message_kind) }, "Draft this message"),
+            h("button", { type: "button", class: "md-button", "data-item": item.id, onclick: () => exportIcs([item]) }, "Add to calendar"),
+          ),
+        ),
+      ),
+    );
+    results.replaceChildren(
+      h("h2", { id: "ati-plan-heading" }, "Your plan"),
+      loose.length ? h("div", { class: "admonition warning ati-plan-warnings" }, h("p", { class: "admonition-title" }, "Please check"), h("ul", {}, loose.map((m) => h("li", {}, m)))) : null,
+      result.items.length ? timeline : h("p", { class: "ati-plan-empty" }, "There is nothing to plan for this one right now."),
+      result.notes.length ? h("div", { class: "ati-plan-notes" }, h("h3", {}, "Good to know"), h("ul", {}, result.notes.map((n) => h("li", {}, n)))) : null,
+    );
+    calendarBox.hidden = result.items.length === 0;
+  }
+
+  // ----- calendar export ----------------------------------------------------------------
+  async function exportIcs(items) {
+    if (!items.length) {
+      calendarNotice.textContent = "There is nothing to add to a calendar yet.";
+      return;
+    }
+    const payload = { items, now: new Date().toISOString(), alarm_minutes: state.alarm ? Number(state.alarm) : null };
+    const response = await runtime.call("planner.ics", payload);
+    if (!response.ok) {
+      calendarNotice.textContent = response.error.problems?.[0]?.message ?? response.error.message;
+      return;
+    }
+    const { filename, mime, content } = response.result;
+    download(filename, mime, content);
+    calendarNotice.textContent = `Saved ${filename} to your downloads. Open it to add ${items.length === 1 ? "this reminder" : "these reminders"} to your calendar.`;
+  }
+
+  const alarmSelect = h(
+    "select",
+    { id: "ati-planner-alarm", name: "alarm", onchange: (e) => { state.alarm = e.target.value; snapshot(); } },
+    REMINDERS.map(([v, text]) => h("option", { value: v, selected: v === state.alarm }, text)),
+  );
+  const calendarBox = h(
+    "section",
+    { class: "ati-planner-calendar", "aria-labelledby": "ati-calendar-heading", hidden: true },
+    h("h2", { id: "ati-calendar-heading" }, "Put it in your calendar"),
+    h("p", { class: "ati-hint" }, "The calendar file is made on this device. Open it and your calendar app asks before adding anything."),
+    h("div", { class: "ati-field" }, h("label", { for: "ati-planner-alarm" }, "Remind me"), h("p", { class: "ati-hint", id: "ati-planner-alarm-hint" }, "For whole-day items the reminder counts back from 9am on the day."), alarmSelect),
+    h("div", { class: "ati-actions" }, h("button", { type: "button", class: "md-button md-button--primary", onclick: () => exportIcs(lastItems) }, "Download whole plan (.ics)")),
+    calendarNotice,
+  );
+  alarmSelect.setAttribute("aria-describedby", "ati-planner-alarm-hint");
+
+  renderSource();
+  renderInterview();
+  renderFacts();
+  root.replaceChildren(status, sourceBox, notice, interviewBox, recordProblems, factsBox, results, calendarBox);
+  showEmpty("Your plan appears here once the interview has a company and a date.");
+  plan();
+  return () => {
+    status.unmount();
+    persist.flush();
+    factsWriter?.stop();
+  };
+}
