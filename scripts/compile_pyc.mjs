@@ -54,7 +54,9 @@ with zipfile.ZipFile(SRC) as src, zipfile.ZipFile(OUT, "w", zipfile.ZIP_DEFLATED
         if IS_WHEEL and name.endswith(".dist-info/RECORD"):
             record_name = name
             continue
-        if name.endswith(".py"):
+        # A wheel keeps its tiny __init__.py files as source: pyodide-build finds the
+        # import name (the lock file's "imports") by looking for .py files.
+        if name.endswith(".py") and not (IS_WHEEL and name.endswith("/__init__.py")):
             try:
                 code = compile(data, f"{PREFIX}/{name}", "exec", dont_inherit=True)
             except SyntaxError:
