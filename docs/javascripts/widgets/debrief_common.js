@@ -2,6 +2,7 @@
 // thoughts): reading and writing the "interviews" list, links between the tools,
 // labels for field paths, dates in words, a delete-with-undo notice and a small
 // debounced writer that is flushed when the page is left.
+import * as runtime from "../runtime.js";
 import * as storage from "../storage.js";
 import { h } from "../ui.js";
 
@@ -178,4 +179,25 @@ export function interviewSelect({ id, label, records, selected, first = null, on
     newestFirst(records).map((r) => h("option", { value: r.id, selected: r.id === selected }, interviewName(r))),
   );
   return h("div", { class: "ati-field" }, h("label", { for: id }, label), select);
+}
+
+/** Replace a node's children; arrays are flattened and null/false/undefined skipped. */
+export function fill(node, ...children) {
+  node.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false).map((c) => (c instanceof Node ? c : document.createTextNode(String(c)))));
+  return node;
+}
+
+let zones = null;
+/**
+ * Call a debrief op, first making sure the worker has loaded its time-zone data when
+ * the payload names a zone. The worker loads tzdata after start-up and only makes
+ * "planner." calls wait for it, yet debrief's validation also checks zones with
+ * zoneinfo; one cheap planner call (awaited once per tab) closes that gap.
+ */
+export async function callDebrief(op, payload) {
+  if (/"tz":"[^"]/.test(JSON.stringify(payload))) {
+    zones ??= runtime.call("planner.offer_signs", {});
+    await zones;
+  }
+  return runtime.call(op, payload);
 }

@@ -5,7 +5,6 @@
 // stores the normalised record. Problems appear next to the exact field (dotted paths
 // such as questions.2.score); warnings are gentle notes that never block saving.
 // `?interview=<id>` opens that interview's editor.
-import * as runtime from "../runtime.js";
 import * as storage from "../storage.js";
 import { today, readerZone } from "../dates.js";
 import { h, field, setError, widgetData, debounce, statusLine, newId } from "../ui.js";
@@ -20,6 +19,8 @@ import {
   guideHref,
   interviewParam,
   undoNotice,
+  fill,
+  callDebrief,
 } from "./debrief_common.js";
 
 const DRAFTS = "log:drafts";
@@ -122,7 +123,7 @@ export function mount(root) {
 
   function renderList() {
     const records = newestFirst(loadInterviews());
-    const unsaved = Object.entries(drafts.byId).filter(([id, entry]) => entry?.isNew && !records.some((r) => r.id === id));
+    const unsaved = Object.entries(drafts.byId).filter(([id, entry]) => entry?.record && !records.some((r) => r.id === id));
     const cards = [];
     for (const [id, entry] of unsaved) {
       cards.push(
@@ -140,7 +141,7 @@ export function mount(root) {
       );
     }
     for (const record of records) cards.push(card(record));
-    listBox.replaceChildren(
+    fill(listBox, 
       cards.length
         ? cards
         : h("p", { class: "ati-empty" }, "Nothing logged yet. Press “Log an interview” to note down your first one while it is fresh."),
@@ -153,6 +154,7 @@ export function mount(root) {
     const scored = questions.filter((q) => q && q.score !== null && q.score !== undefined && q.score !== "").length;
     const answered = Object.values(record.self_assessment ?? {}).filter((a) => a && a.answer).length;
     const when = [dateText(record.date), record.time, record.tz].filter(Boolean).join(", ");
+    const headingId = newId("ati-interview");
     const facts = [
       when,
       formatLabel(record.format),
@@ -162,7 +164,7 @@ export function mount(root) {
     return h(
       "article",
       { class: "ati-card ati-interview", "data-id": id },
-      h("h4", {}, [record.company, record.role].filter(Boolean).join(" — ") || "Interview"),
+      h("h4", { id: headingId }, [record.company, record.role].filter(Boolean).join(" — ") || "Interview"),
       h("p", { class: "ati-hint" }, facts.join(" · ")),
       h("p", {}, h("strong", {}, "Where things stand: "), statusLabel(record.status), record.decision_date ? ` (decision expected by ${dateText(record.decision_date)})` : ""),
       drafts.byId[id] ? h("p", { class: "ati-hint" }, "You have unsaved changes to this interview.") : null,
@@ -177,9 +179,9 @@ export function mount(root) {
       h(
         "div",
         { class: "ati-actions" },
-        h("button", { type: "button", class: "md-button", "data-action": "edit", onclick: () => openEditor(id) }, drafts.byId[id] ? "Carry on editing" : "Edit"),
-        h("button", { type: "button", class: "md-button", "data-action": "duplicate", onclick: () => duplicate(id) }, "Use as a template"),
-        h("button", { type: "button", class: "md-button", "data-action": "delete", onclick: () => remove(id) }, "Delete"),
+        h("button", { type: "button", class: "md-button", "data-action": "edit", "aria-describedby": headingId, onclick: () => openEditor(id) }, drafts.byId[id] ? "Carry on editing" : "Edit"),
+        h("button", { type: "button", class: "md-button", "data-action": "duplicate", "aria-describedby": headingId, onclick: () => duplicate(id) }, "Use as a template"),
+        h("button", { type: "button", class: "md-button", "data-action": "delete", "aria-describedby": headingId, onclick: () => remove(id) }, "Delete"),
       ),
     );
   }
@@ -195,7 +197,7 @@ export function mount(root) {
     if (drafts.open === id) closeEditor();
     saveDraftsNow();
     renderList();
-    savedNotes.replaceChildren();
+    fill(savedNotes);
     const name = interviewName(gone);
     notice.show(`Deleted “${name}”.`, () => {
       const now = loadInterviews();
@@ -229,7 +231,7 @@ export function mount(root) {
     const record = loadInterviews().find((r) => r.id === id);
     if (!record) return;
     notice.show("Making a copy…");
-    const response = await runtime.call("debrief.duplicate", { interview: record, new_id: newUuid(), today: today() });
+    const response = await callDebrief("debrief.duplicate", { interview: record, new_id: newUuid(), today: today() });
     if (!response.ok) {
       notice.show(`This interview could not be copied: ${response.error.message} Open it with “Edit” to fix it first.`);
       return;
@@ -258,11 +260,12 @@ export function mount(root) {
     }
     if (drafts.open !== id) {
       touched = new Set();
-      showAll = false;
+      // A saved interview was valid when saved: anything flagged now is worth showing.
+      showAll = !drafts.byId[id].isNew;
     }
     drafts.open = id;
     saveDraftsNow();
-    savedNotes.replaceChildren();
+    fill(savedNotes);
     renderEditor();
     renderList();
     editor.hidden = false;
@@ -277,7 +280,7 @@ export function mount(root) {
   function closeEditor() {
     drafts.open = null;
     editor.hidden = true;
-    editor.replaceChildren();
+    fill(editor);
     slots = {};
     groups = {};
   }
@@ -339,7 +342,7 @@ export function mount(root) {
     const statusOptions = statuses.map((s) => [s.id, s.label]);
     const zone = bound("tz", { label: label("tz", "Time zone"), hint: "Start typing to pick from the list, for example Europe/London." });
     slots.tz.input.setAttribute("list", zoneList.id);
-    const bandHint = bands.length ? `Score each answer from 1 to 10: ${bands.map((b) => `${b.min}–${b.max} ${b.label.charAt(0).toLowerCase()}${b.label.slice(1)}`).join("; ")}.` : "Score each answer from 1 to 10.";
+    const bandList = bands.length ? h("ul", { class: "ati-hint ati-bands" }, bands.map((b) => h("li", {}, `${b.min} to ${b.max}: ${b.label}`))) : null;
 
     const interviewerRows = draft.interviewers.map((_, i) =>
       h(
@@ -377,7 +380,7 @@ export function mount(root) {
       zoneList,
       bound("format", { label: label("format", "Format"), options: formatOptions }),
       group("interviewers", label("interviewers", "Who interviewed you"), "Their names help with thank-you notes later.", interviewerRows, h("button", { type: "button", class: "md-button", onclick: () => addRow("interviewers") }, "Add another interviewer")),
-      group("questions", label("questions", "Questions you were asked"), `Note each question and how you answered, while you still remember. ${bandHint}`, questionRows, h("button", { type: "button", class: "md-button", onclick: () => addRow("questions") }, "Add another question")),
+      group("questions", label("questions", "Questions you were asked"), "Note each question and how you answered while you still remember, then give each answer a rough score from 1 to 10:", bandList, questionRows, h("button", { type: "button", class: "md-button", onclick: () => addRow("questions") }, "Add another question")),
       group("went_well", label("went_well", "Things that went well"), "Aim for five or six, however small: arriving on time counts.", listRows("went_well"), h("button", { type: "button", class: "md-button", onclick: () => addRow("went_well") }, "Add another")),
       group("to_improve", label("to_improve", "Things to improve"), "One or two is plenty. Pick what would make the biggest difference.", listRows("to_improve"), h("button", { type: "button", class: "md-button", onclick: () => addRow("to_improve") }, "Add another")),
       bound("decision_date", { label: label("decision_date", "Date they said they would decide by"), type: "date", hint: "Optional. Leave it empty if they did not say." }),
@@ -392,7 +395,7 @@ export function mount(root) {
     );
     form.addEventListener("input", onInput);
     form.addEventListener("change", onInput);
-    editor.replaceChildren(
+    fill(editor, 
       h("h3", { id: "ati-editor-title", tabindex: "-1" }, entry.isNew ? "Log an interview" : `Edit: ${[draft.company, draft.role].filter(Boolean).join(" — ") || "interview"}`),
       h("p", { class: "ati-hint" }, "Fields marked * are needed to save. Everything you type is kept on this device as you go, even before you save. ", h("a", { href: guideHref("guide/straight-after.md") }, "How to make useful notes")),
       form,
@@ -464,7 +467,7 @@ export function mount(root) {
     }
     const summary = editor.summary;
     if (summary && showAll && problems.length) {
-      summary.replaceChildren(
+      fill(summary, 
         h("p", { class: "admonition-title" }, problems.length === 1 ? "One thing needs a look before this can be saved" : `${problems.length} things need a look before this can be saved`),
         h(
           "ul",
@@ -486,7 +489,7 @@ export function mount(root) {
     const entry = current();
     if (!entry) return;
     const mine = ++generation;
-    const response = await runtime.call("debrief.validate_interview", { interview: payloadFor(entry), today: today() });
+    const response = await callDebrief("debrief.validate_interview", { interview: payloadFor(entry), today: today() });
     if (mine !== generation || current() !== entry || !response.ok) return;
     showChecks(response.result.problems, response.result.warnings);
   }
@@ -499,7 +502,7 @@ export function mount(root) {
     const before = JSON.stringify(entry.record);
     notice.show("Checking your entry…");
     const mine = ++generation;
-    const response = await runtime.call("debrief.validate_interview", { interview: payloadFor(entry), today: today() });
+    const response = await callDebrief("debrief.validate_interview", { interview: payloadFor(entry), today: today() });
     if (current() !== entry) return;
     if (JSON.stringify(entry.record) !== before) return save(); // typed while we checked
     if (!response.ok) {
@@ -531,7 +534,7 @@ export function mount(root) {
     saveDraftsNow();
     renderList();
     notice.show(`Saved “${interviewName(record)}”.`);
-    savedNotes.replaceChildren(
+    fill(savedNotes, 
       warnings.length
         ? h("div", { class: "admonition note" }, h("p", { class: "admonition-title" }, "A few gentle notes"), h("ul", {}, warnings.map((w) => h("li", {}, w.message))))
         : null,
@@ -549,7 +552,7 @@ export function mount(root) {
 
   // ---- start --------------------------------------------------------------------------
 
-  root.replaceChildren(
+  fill(root, 
     status,
     h("div", { class: "ati-actions" }, addButton),
     editor,

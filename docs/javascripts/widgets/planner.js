@@ -38,9 +38,9 @@ const STATUSES = [
   ["withdrawn", "I withdrew"],
 ];
 const FEEDBACK = [
-  ["", "I have not had any feedback yet"],
-  ["positive", "I had feedback and it was mostly encouraging"],
-  ["negative", "I had feedback and it was mostly about things to improve"],
+  ["", "Not yet"],
+  ["positive", "Yes, mostly encouraging"],
+  ["negative", "Yes, mostly things to improve"],
 ];
 const REMINDERS = [
   ["", "No reminder"],
@@ -90,7 +90,11 @@ export function mount(root) {
 
   const persist = storage.autosaver(KEY);
   const snapshot = () => persist({ source: state.source, quick: state.quick, alarm: state.alarm });
-  let factsWriter = null; // writes the facts of a logged interview back into the log
+  let pendingFacts = null; // {id, facts} waiting to be written into the interview log
+  const factsWriter = laterWriter(() => {
+    if (pendingFacts) savePlannerFacts(pendingFacts.id, pendingFacts.facts);
+    pendingFacts = null;
+  });
   const record = () => records.find((r) => r.id === state.source) ?? null;
   const facts = () => (state.source === QUICK ? state.quick.planner : factsFrom(record()?.planner));
 
@@ -104,7 +108,10 @@ export function mount(root) {
   const interviewBox = h("div", { class: "ati-planner-interview" });
   const factsBox = h("div", { class: "ati-planner-facts" });
   const recordProblems = h("div", { class: "ati-record-problems", role: "alert" });
-  const results = h("div", { class: "ati-plan", "aria-live": "polite" });
+  const results = h("div", { class: "ati-plan" });
+  // A one-line summary is announced; the full plan is not re-read on every keystroke.
+  const announce = h("p", { class: "ati-plan-summary", role: "status", "aria-live": "polite" });
+  const planSection = h("section", { class: "ati-plan-section", "aria-labelledby": "ati-plan-heading" }, h("h2", { id: "ati-plan-heading" }, "Your plan"), announce, results);
   const calendarNotice = h("p", { class: "ati-notice", role: "status", "aria-live": "polite" });
 
   // ----- where the interview comes from -----------------------------------------------
@@ -128,7 +135,7 @@ export function mount(root) {
   }
 
   function chooseSource(value) {
-    factsWriter?.flush();
+    factsWriter.flush();
     records = loadInterviews();
     state.source = records.some((r) => r.id === value) ? value : QUICK;
     const url = new URL(location.href);
@@ -189,7 +196,6 @@ export function mount(root) {
     slots.tz.input.setAttribute("list", zones.id);
     slots.tz.input.setAttribute("autocapitalize", "off");
     slots.tz.input.setAttribute("spellcheck", "false");
-    slots.status.input.addEventListener("change", () => slots.status.input.dispatchEvent(new Event("input")));
     const clear = h(
       "button",
       {
@@ -231,13 +237,11 @@ export function mount(root) {
     ];
     const list = h("dl", { class: "ati-record-summary" });
     for (const [name, value] of rows) {
-      const dd = h("dd", { "data-field": name }, value);
       const error = h("p", { class: "ati-error", hidden: true, role: "alert" });
-      const slot = { input: dd, error };
-      addWarningSlot({ ...slot, error: h("span") });
-      slot.warn = h("p", { class: "ati-hint ati-field-warning", hidden: true });
-      slots[name] = slot;
-      list.append(h("dt", {}, FIELD_WORDS[name]), dd, h("dd", { class: "ati-record-messages" }, slot.warn, error));
+      const warn = h("p", { class: "ati-hint ati-field-warning", hidden: true });
+      const dd = h("dd", { "data-field": name }, h("span", { class: "ati-record-value" }, value), warn, error);
+      slots[name] = { input: dd, error, warn };
+      list.append(h("dt", {}, FIELD_WORDS[name]), dd);
     }
     interviewBox.replaceChildren(
       h(
@@ -256,11 +260,9 @@ export function mount(root) {
       state.quick.planner = next;
       snapshot();
     } else {
-      const id = state.source;
       const r = record();
       if (r) r.planner = next;
-      factsWriter?.stop();
-      factsWriter = laterWriter(() => savePlannerFacts(id, next));
+      pendingFacts = { id: state.source, facts: next };
       factsWriter();
     }
     replan();
@@ -307,7 +309,15 @@ export function mount(root) {
         "fieldset",
         {},
         h("legend", {}, "Since the interview"),
-        rejected ? null : h("p", { class: "ati-hint" }, "If they say no, set “Where things stand” to “They said no this time” and questions about feedback appear here."),
+        rejected
+          ? null
+          : h(
+              "p",
+              { class: "ati-hint" },
+              state.source === QUICK
+                ? "If they say no, set “Where things stand” to “They said no this time” and questions about feedback appear here."
+                : "If they say no, change where things stand in the interview log and questions about feedback appear here.",
+            ),
         rejected ? [feedback.wrap, rejectedOn.wrap, requests.wrap] : null,
         sar.wrap,
       ),
@@ -379,7 +389,8 @@ export function mount(root) {
 
   function showEmpty(message) {
     lastItems = [];
-    results.replaceChildren(h("p", { class: "ati-hint ati-plan-empty" }, message));
+    results.replaceChildren();
+    announce.textContent = message;
     calendarBox.hidden = true;
   }
 
@@ -419,12 +430,18 @@ export function mount(root) {
         ),
       ),
     );
-    results.replaceChildren(
-      h("h2", { id: "ati-plan-heading" }, "Your plan"),
+    const next = result.items.find((i) => i.status !== "past");
+    const count = result.items.length;
+    announce.textContent =
+      count === 0
+        ? "There is nothing to plan for this one right now."
+        : `${count === 1 ? "One step" : `${count} steps`} for ${interview.company}.${next ? ` Next: ${next.title}, ${dateText(next.date)}.` : " All of them have passed."}`;
+    const parts = [
       loose.length ? h("div", { class: "admonition warning ati-plan-warnings" }, h("p", { class: "admonition-title" }, "Please check"), h("ul", {}, loose.map((m) => h("li", {}, m)))) : null,
-      result.items.length ? timeline : h("p", { class: "ati-plan-empty" }, "There is nothing to plan for this one right now."),
+      result.items.length ? timeline : null,
       result.notes.length ? h("div", { class: "ati-plan-notes" }, h("h3", {}, "Good to know"), h("ul", {}, result.notes.map((n) => h("li", {}, n)))) : null,
-    );
+    ];
+    results.replaceChildren(...parts.filter(Boolean));
     calendarBox.hidden = result.items.length === 0;
   }
 
@@ -464,12 +481,12 @@ export function mount(root) {
   renderSource();
   renderInterview();
   renderFacts();
-  root.replaceChildren(status, sourceBox, notice, interviewBox, recordProblems, factsBox, results, calendarBox);
+  root.replaceChildren(status, sourceBox, notice, interviewBox, recordProblems, factsBox, planSection, calendarBox);
   showEmpty("Your plan appears here once the interview has a company and a date.");
   plan();
   return () => {
     status.unmount();
     persist.flush();
-    factsWriter?.stop();
+    factsWriter.stop();
   };
 }

@@ -3,10 +3,9 @@
 // a line chart. The chart is inline SVG built here with createElementNS (no library),
 // labelled for screen readers, with the same figures in the table beside it.
 // Interviews that need fixing are left out, named, and linked to the log.
-import * as runtime from "../runtime.js";
 import { today } from "../dates.js";
 import { h, statusLine } from "../ui.js";
-import { loadInterviews, toolHref, interviewName } from "./debrief_common.js";
+import { loadInterviews, toolHref, interviewName, fill, callDebrief } from "./debrief_common.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const COLOURS = { answers: "var(--md-primary-fg-color)", self_assessment: "var(--md-accent-fg-color)" };
@@ -32,8 +31,8 @@ function s(tag, attrs = {}, ...children) {
 export function drawChart(chart) {
   const { plot, width, height } = chart;
   const titleId = `ati-chart-title-${Math.random().toString(36).slice(2)}`;
-  const anchorFor = (x) => (x + 45 > width ? "end" : x - 45 < 0 ? "start" : "middle");
-  const text = (attrs, content) => s("text", { "font-size": 13, ...attrs, style: { fill: MUTED } }, content);
+  const anchorFor = (x) => (x + 50 > width ? "end" : x - 50 < 0 ? "start" : "middle");
+  const text = (attrs, content) => s("text", { "font-size": 16, ...attrs, style: { fill: MUTED } }, content);
   const svg = s(
     "svg",
     { viewBox: chart.viewbox, width, height, role: "img", "aria-label": `${chart.title}. ${chart.description}`, "aria-labelledby": titleId, class: "ati-progress-chart" },
@@ -55,12 +54,12 @@ export function drawChart(chart) {
     grid.append(s("line", { x1: tick.x, x2: tick.x, y1: plot.bottom, y2: plot.bottom + 5, style: { stroke: MUTED } }));
     if (!tick.show) continue;
     const anchor = anchorFor(tick.x);
-    grid.append(text({ x: tick.x, y: plot.bottom + 20, "text-anchor": anchor }, tick.label));
-    if (tick.sublabel) grid.append(text({ x: tick.x, y: plot.bottom + 36, "text-anchor": anchor }, tick.sublabel));
+    grid.append(text({ x: tick.x, y: plot.bottom + 22, "text-anchor": anchor }, tick.label));
+    if (tick.sublabel) grid.append(text({ x: tick.x, y: plot.bottom + 40, "text-anchor": anchor }, tick.sublabel));
   }
   const middleY = (plot.top + plot.bottom) / 2;
   grid.append(
-    text({ x: 14, y: middleY, "text-anchor": "middle", transform: `rotate(-90 14 ${middleY})` }, chart.y_axis.label),
+    text({ x: 16, y: middleY, "text-anchor": "middle", transform: `rotate(-90 16 ${middleY})` }, chart.y_axis.label),
     text({ x: (plot.left + plot.right) / 2, y: height - 8, "text-anchor": "middle" }, chart.x_axis.label),
   );
   svg.append(grid);
@@ -89,7 +88,8 @@ function legend(chart) {
     { class: "ati-legend", "aria-hidden": "true" },
     chart.series.map((series) => {
       const colour = COLOURS[series.id] ?? MUTED;
-      const swatch = s("svg", { width: 28, height: 12, viewBox: "0 0 28 12" }, s("line", { x1: 1, x2: 27, y1: 6, y2: 6, style: { stroke: colour, strokeWidth: "3", strokeDasharray: series.id === "self_assessment" ? "6 4" : "none" } }));
+      const swatch = h("span", { class: "ati-swatch" });
+      Object.assign(swatch.style, { display: "inline-block", width: "2em", verticalAlign: "middle", borderTop: `3px ${series.id === "self_assessment" ? "dashed" : "solid"} ${colour}` });
       return h("li", {}, swatch, " ", series.name);
     }),
   );
@@ -102,7 +102,7 @@ function table(data) {
     { class: "ati-table-wrap" },
     h(
       "table",
-      { class: "ati-progress-table" },
+      {},
       h("caption", {}, data.caption),
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, first), rest.map((c) => h("th", { scope: "col" }, c)))),
       h("tbody", {}, data.rows.map((row) => h("tr", { "data-id": row.id }, h("th", { scope: "row" }, row.cells[0]), row.cells.slice(1).map((c) => h("td", {}, c))))),
@@ -112,14 +112,15 @@ function table(data) {
 
 export function mount(root) {
   const status = statusLine();
-  const output = h("div", { class: "ati-progress", "aria-live": "polite" }, h("p", { class: "ati-hint" }, "Working out your progress…"));
-  root.replaceChildren(status, output);
+  const said = h("div", { class: "ati-trend", role: "status", "aria-live": "polite" }, h("p", { class: "ati-hint" }, "Working out your progress…"));
+  const output = h("div", { class: "ati-progress" });
+  fill(root, status, said, output);
   let alive = true;
 
   async function run() {
     let records = loadInterviews();
     const leftOut = [];
-    let response = await runtime.call("debrief.progress", { interviews: records, today: today() });
+    let response = await callDebrief("debrief.progress", { interviews: records, today: today() });
     if (!response.ok && response.error.kind === "input") {
       const bad = new Set();
       for (const p of response.error.problems ?? []) {
@@ -129,12 +130,12 @@ export function mount(root) {
       if (bad.size) {
         leftOut.push(...records.filter((_, i) => bad.has(i)));
         records = records.filter((_, i) => !bad.has(i));
-        response = await runtime.call("debrief.progress", { interviews: records, today: today() });
+        response = await callDebrief("debrief.progress", { interviews: records, today: today() });
       }
     }
     if (!alive) return;
     if (!response.ok) {
-      output.replaceChildren(h("p", { class: "ati-error" }, `Your progress could not be worked out: ${response.error.message}`));
+      fill(said, h("p", { class: "ati-error" }, `Your progress could not be worked out: ${response.error.message}`));
       return;
     }
     const r = response.result;
@@ -148,15 +149,13 @@ export function mount(root) {
         )
       : null;
     if (!r.enough || !r.chart) {
-      output.replaceChildren(
-        h("div", { class: "ati-card ati-not-enough" }, r.sentences.map((line) => h("p", {}, line)), h("p", {}, h("a", { href: toolHref("log") }, "Go to your interview log"), " to add or score interviews.")),
-        skipped,
-      );
+      fill(said, h("div", { class: "ati-card ati-not-enough" }, r.sentences.map((line) => h("p", {}, line)), h("p", {}, h("a", { href: toolHref("log") }, "Go to your interview log"), " to add or score interviews.")));
+      fill(output, skipped);
       return;
     }
-    output.replaceChildren(
-      h("div", { class: "ati-trend" }, r.sentences.map((line) => h("p", { class: "ati-trend-sentence" }, line))),
-      h("figure", { class: "ati-chart" }, drawChart(r.chart), h("figcaption", {}, legend(r.chart), h("span", { class: "ati-hint" }, "Each point is one interview. The same figures are in the table below."))),
+    fill(said, r.sentences.map((line) => h("p", { class: "ati-trend-sentence" }, line)));
+    fill(output, 
+      h("div", { class: "ati-chart" }, drawChart(r.chart), legend(r.chart), h("p", { class: "ati-hint" }, "Each point is one interview: circles for your answer scores, squares for your self-assessment. The same figures are in the table below.")),
       table(r.table),
       skipped,
     );

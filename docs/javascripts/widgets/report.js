@@ -3,10 +3,9 @@
 // reasons and practice actions, the guide chapter and how the report was put together.
 // "Download as Markdown" saves the report's own Markdown; "Print" uses the print CSS.
 // A record with problems is not reported on: the page says which and links to the log.
-import * as runtime from "../runtime.js";
 import { today } from "../dates.js";
 import { h, statusLine, download, newId } from "../ui.js";
-import { loadInterviews, newestFirst, toolHref, guideHref, interviewParam, rememberInterview, fieldWords, interviewSelect } from "./debrief_common.js";
+import { loadInterviews, newestFirst, toolHref, guideHref, interviewParam, rememberInterview, fieldWords, interviewSelect, fill, callDebrief, interviewName } from "./debrief_common.js";
 
 const list = (items, attrs = {}) => h("ul", attrs, items.map((item) => h("li", {}, item)));
 
@@ -14,7 +13,7 @@ export function mount(root) {
   const records = loadInterviews();
   const status = statusLine();
   if (records.length === 0) {
-    root.replaceChildren(
+    fill(root, 
       status,
       h("p", {}, "There is nothing to report on yet. ", h("a", { href: toolHref("log") }, "Log an interview"), " first: the questions you were asked, how you would score your answers, and what went well. Then come back here."),
     );
@@ -25,7 +24,8 @@ export function mount(root) {
   let generation = 0;
   let result = null;
 
-  const output = h("div", { class: "ati-report", "aria-live": "polite", "aria-busy": "false" });
+  const output = h("div", { class: "ati-report", "aria-busy": "false" });
+  const said = h("p", { class: "ati-hint ati-report-status", role: "status", "aria-live": "polite" });
   const notice = h("p", { class: "ati-notice", role: "status", "aria-live": "polite" });
   const actions = h(
     "div",
@@ -43,7 +43,7 @@ export function mount(root) {
   function showProblems(record, error) {
     const problems = error.problems ?? [];
     const selfOnes = problems.some((p) => p.field.startsWith("self_assessment"));
-    output.replaceChildren(
+    fill(output, 
       h(
         "div",
         { class: "admonition warning ati-report-problems" },
@@ -82,7 +82,7 @@ export function mount(root) {
   function render(record, r) {
     const s = r.strengths;
     const answered = Object.values(record.self_assessment ?? {}).some((a) => a && a.answer);
-    output.replaceChildren(
+    fill(output, 
       h("h3", { class: "ati-report-title" }, r.title),
       h("p", {}, r.interview_line, r.interview.status_label ? ` Where things stand: ${r.interview.status_label}.` : ""),
       h("p", { class: "ati-hint" }, r.written_on),
@@ -117,18 +117,20 @@ export function mount(root) {
     actions.hidden = true;
     notice.textContent = "";
     if (!record) {
-      output.replaceChildren(h("p", {}, "That interview is no longer in your log."));
+      fill(output, h("p", {}, "That interview is no longer in your log."));
       return;
     }
     const mine = ++generation;
     output.setAttribute("aria-busy", "true");
-    output.replaceChildren(h("p", { class: "ati-hint" }, "Putting your report together…"));
-    const response = await runtime.call("debrief.report", { interview: record, today: today() });
+    fill(output);
+    said.textContent = "Putting your report together…";
+    const response = await callDebrief("debrief.report", { interview: record, today: today() });
     if (mine !== generation) return;
     output.setAttribute("aria-busy", "false");
+    said.textContent = response.ok ? `Your report on ${interviewName(record)} is ready below.` : "The report could not be made yet: see below.";
     if (!response.ok) {
       if (response.error.kind === "input") showProblems(record, response.error);
-      else output.replaceChildren(h("p", { class: "ati-error" }, `The report could not be made: ${response.error.message}`));
+      else fill(output, h("p", { class: "ati-error" }, `The report could not be made: ${response.error.message}`));
       return;
     }
     result = response.result;
@@ -147,7 +149,7 @@ export function mount(root) {
       show();
     },
   });
-  root.replaceChildren(status, picker, output, actions, notice);
+  fill(root, status, picker, said, output, actions, notice);
   show();
   return () => status.unmount();
 }

@@ -15,6 +15,7 @@ import {
   undoNotice,
   laterWriter,
   interviewSelect,
+  fill,
 } from "./debrief_common.js";
 
 const STANDALONE = "self-assessment:standalone";
@@ -37,7 +38,7 @@ export function mount(root) {
   const questions = options.self_assessment?.questions ?? [];
   const scale = options.self_assessment?.scale ?? { min: 1, max: 5 };
   if (questions.length === 0) {
-    root.replaceChildren(h("p", { class: "ati-error" }, "The questions could not be loaded. Please reload the page."));
+    fill(root, h("p", { class: "ati-error" }, "The questions could not be loaded. Please reload the page."));
     return undefined;
   }
   const params = new URLSearchParams(location.search);
@@ -85,8 +86,11 @@ export function mount(root) {
     const whyId = `${name}-why`;
     const radios = q.labels.map((l) =>
       h(
+        "div",
+        { class: "ati-check ati-scale-option" },
+        h(
         "label",
-        { class: "ati-scale-option" },
+        {},
         h("input", {
           type: "radio",
           name,
@@ -99,6 +103,7 @@ export function mount(root) {
           },
         }),
         ` ${l.value} – ${l.label}`,
+        ),
       ),
     );
     const note = h("textarea", {
@@ -148,14 +153,14 @@ export function mount(root) {
 
   function render() {
     answers = loadAnswers();
-    questionBox.replaceChildren(questions.map((q, i) => question(q, i + 1)));
+    fill(questionBox, questions.map((q, i) => question(q, i + 1)));
     showCount();
     if (choice === ON_ITS_OWN) {
-      after.replaceChildren(
+      fill(after, 
         h("p", {}, "These answers are not linked to an interview. To see them in a reflection report, ", h("a", { href: toolHref("log") }, "log the interview"), " and then choose it in the list above."),
       );
     } else {
-      after.replaceChildren(
+      fill(after, 
         h(
           "p",
           { class: "ati-actions" },
@@ -187,7 +192,7 @@ export function mount(root) {
     first: [ON_ITS_OWN, "On its own (not linked to a logged interview)"],
     onChange: choose,
   });
-  root.replaceChildren(
+  fill(root, 
     status,
     picker,
     records.length ? null : h("p", { class: "ati-hint" }, "Nothing is in your interview log yet, so this will be kept on its own. ", h("a", { href: toolHref("log") }, "Log an interview"), " to link the two."),

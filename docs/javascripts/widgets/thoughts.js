@@ -8,7 +8,7 @@ import * as runtime from "../runtime.js";
 import * as storage from "../storage.js";
 import { today } from "../dates.js";
 import { h, field, setError, widgetData, statusLine, download, newId } from "../ui.js";
-import { newUuid, dateText, guideHref, undoNotice } from "./debrief_common.js";
+import { newUuid, dateText, guideHref, undoNotice, fill } from "./debrief_common.js";
 
 const JOURNAL = "journal";
 const DRAFT = "thoughts:draft";
@@ -62,7 +62,7 @@ export function mount(root) {
   own.input.rows = 2;
   own.wrap.hidden = draft.choice !== OWN;
   const radio = (value, text) =>
-    h("label", { class: "ati-choice" }, h("input", { type: "radio", name: groupName, value, checked: draft.choice === value }), " ", text);
+    h("div", { class: "ati-check ati-choice" }, h("label", {}, h("input", { type: "radio", name: groupName, value, checked: draft.choice === value }), " ", text));
   const choices = h(
     "fieldset",
     { class: "ati-thought-choice", "aria-describedby": choiceError.id },
@@ -118,18 +118,18 @@ export function mount(root) {
     keep();
     const payload = draft.choice === OWN ? { text: draft.own } : { thought_id: draft.choice };
     const mine = ++generation;
-    result.replaceChildren(h("p", { class: "ati-hint" }, "Finding questions for this thought…"));
+    fill(result, h("p", { class: "ati-hint" }, "Finding questions for this thought…"));
     const response = await runtime.call("debrief.challenge", payload);
     if (mine !== generation) return;
     if (!response.ok) {
-      result.replaceChildren();
+      fill(result);
       const problem = response.error.problems?.[0];
       showChoiceError(problem ? problem.message : response.error.message);
       if (byHand && draft.choice === OWN) own.input.focus();
       return;
     }
     const r = response.result;
-    result.replaceChildren(
+    fill(result, 
       h("h3", {}, "Questioning it"),
       h("p", { class: "ati-quoted-thought" }, h("q", {}, r.thought)),
       r.distortion ? h("p", {}, "This is a common thinking trap called ", h("strong", {}, r.distortion.label), ": ", r.distortion.explanation) : null,
@@ -234,7 +234,7 @@ export function mount(root) {
   function renderJournal() {
     journal = loadJournal();
     downloads.hidden = journal.length === 0;
-    journalList.replaceChildren(
+    fill(journalList, 
       journal.length === 0
         ? h("p", { class: "ati-empty" }, "No entries yet. When you save a balanced thought it appears here, newest first.")
         : journal.map((entry, i) =>
@@ -257,7 +257,7 @@ export function mount(root) {
     own.wrap.hidden = draft.choice !== OWN;
     keep();
     clearErrors();
-    result.replaceChildren();
+    fill(result);
     if (draft.choice === OWN) own.input.focus();
     else challenge(false);
   });
@@ -272,7 +272,7 @@ export function mount(root) {
     });
   }
 
-  root.replaceChildren(
+  fill(root, 
     status,
     choices,
     h("div", { class: "ati-actions" }, challengeButton),

@@ -1,0 +1,349 @@
+"""The debrief tools in a real browser: log, self-assessment, report, progress, thoughts."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from e2e_support import READY_TIMEOUT_MS, Traffic, wait_until_ready
+from playwright.sync_api import Locator, Page, expect
+
+XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
+MIXED = "🚀 مرحبا"  # emoji and right-to-left text must pass through untouched
+PREFIX = "after-the-interview:"
+
+
+def _seed(page: Page, key: str, data: object) -> None:
+    """Store `data` under `key` the way storage.js does (a versioned envelope)."""
+    page.goto("/")
+    envelope = {"schema": 1, "savedAt": "2025-01-01T00:00:00Z", "data": data}
+    page.evaluate(
+        "([key, value]) => localStorage.setItem(key, value)",
+        [PREFIX + key, json.dumps(envelope)],
+    )
+
+
+def _stored(page: Page, key: str) -> object:
+    """Read back what the page stored under `key` (the envelope's data)."""
+    raw = page.evaluate("key => localStorage.getItem(key)", PREFIX + key)
+    return None if raw is None else json.loads(raw)["data"]
+
+
+def _record(ident: str, company: str, day: str, scores: list[int]) -> dict[str, object]:
+    """A valid interview record as the log stores it."""
+    return {
+        "id": ident,
+        "company": company,
+        "role": "Analyst",
+        "date": day,
+        "questions": [
+            {"text": f"Question {n}", "notes": "", "score": s} for n, s in enumerate(scores)
+        ],
+        "status": "awaiting",
+    }
+
+
+def _field(page: Page, path: str) -> Locator:
+    """The log editor's input for a dotted path such as questions.2.score."""
+    return page.locator(f'[data-path="{path}"]')
+
+
+def _message_beside(page: Page, path: str) -> Locator:
+    """The inline error shown in the same field wrapper as the input for `path`."""
+    return (
+        _field(page, path)
+        .locator("xpath=ancestor::div[contains(@class,'ati-field')][1]")
+        .locator(".ati-error")
+    )
+
+
+def _log(page: Page, company: str, day: str, questions: list[tuple[str, str]]) -> None:
+    """Log one interview through the editor and save it."""
+    page.goto("/tools/log/")
+    page.get_by_role("button", name="Log an interview").click()
+    _field(page, "company").fill(company)
+    _field(page, "role").fill("Data analyst")
+    _field(page, "date").fill(day)
+    for index, (text, score) in enumerate(questions):
+        if index >= 3:
+            page.get_by_role("button", name="Add another question").click()
+        _field(page, f"questions.{index}.text").fill(text)
+        _field(page, f"questions.{index}.score").fill(score)
+    _field(page, "went_well.0").fill("Arrived early and calm")
+    page.get_by_role("button", name="Save interview").click()
+    expect(page.locator(".ati-interview")).to_contain_text(company, timeout=READY_TIMEOUT_MS)
+
+
+def test_log_self_assessment_and_report_survive_reload(page: Page, traffic: Traffic) -> None:
+    """The whole loop: log, self-assess, report (weakest answer first), all kept on reload."""
+    _log(
+        page,
+        "Northwind",
+        "2025-03-10",
+        [
+            ("Tell me about yourself", "8"),
+            ("Why do you want this job?", "3"),
+            ("Describe a conflict", "6"),
+        ],
+    )
+    page.locator(".ati-interview").get_by_role(
+        "link", name="Self-assessment for this interview"
+    ).click()
+    page.wait_for_url("**/tools/self-assessment/?interview=*")
+    questions = page.locator("fieldset.ati-question")
+    expect(questions).to_have_count(10)
+    for index in range(10):
+        questions.nth(index).locator('input[type=radio][value="4"]').check()
+    questions.first.locator("textarea").fill("Keen from the first minute")
+    expect(page.locator(".ati-progress-count")).to_contain_text("All 10 questions answered")
+    page.wait_for_timeout(700)  # the self-assessment is written after a short pause
+    page.get_by_role("link", name="See my reflection report").click()
+    page.wait_for_url("**/tools/report/?interview=*")
+    first = page.locator(".ati-focus").first
+    expect(first).to_be_visible(timeout=READY_TIMEOUT_MS)
+    assert "answers" == first.get_attribute("data-area")
+    assert ["Why do you want this job?", "Describe a conflict"] == first.locator(
+        ".ati-action-items li"
+    ).all_inner_texts()
+    expect(page.get_by_role("button", name="Download as Markdown")).to_be_visible()
+
+    page.reload()
+    expect(page.locator(".ati-focus").first).to_have_attribute(
+        "data-area", "answers", timeout=READY_TIMEOUT_MS
+    )
+    page.goto("/tools/self-assessment/")
+    expect(page.locator("fieldset.ati-question").first.locator("textarea")).to_have_value(
+        "Keen from the first minute"
+    )
+    assert 10 == page.locator("fieldset.ati-question input[type=radio]:checked").count()
+    page.goto("/tools/log/")
+    expect(page.locator(".ati-interview")).to_have_count(1)
+    expect(page.locator(".ati-interview")).to_contain_text("Northwind — Data analyst")
+    saved = _stored(page, "interviews")
+    assert isinstance(saved, list)
+    assert [8, 3, 6] == [q["score"] for q in saved[0]["questions"]]
+    assert 4 == saved[0]["self_assessment"]["wanted"]["answer"]
+    assert [] == traffic.console_errors
+
+
+def test_markup_typed_into_every_field_stays_text(page: Page) -> None:
+    """HTML typed into each text field runs nothing and shows as typed, in log and report."""
+    page.goto("/tools/log/")
+    page.get_by_role("button", name="Log an interview").click()
+    paths = [
+        "company",
+        "role",
+        "interviewers.0.name",
+        "interviewers.0.role",
+        "interviewers.0.contact",
+        "questions.0.text",
+        "questions.0.notes",
+        "went_well.0",
+        "to_improve.0",
+    ]
+    for path in paths:
+        _field(page, path).fill(f"{path} {XSS} {MIXED}")
+    _field(page, "date").fill("2025-02-03")
+    _field(page, "questions.0.score").fill("2")
+    page.get_by_role("button", name="Save interview").click()
+    card = page.locator(".ati-interview")
+    expect(card).to_contain_text(f"company {XSS} {MIXED}", timeout=READY_TIMEOUT_MS)
+    card.get_by_role("link", name="Reflection report").click()
+    report = page.locator(".ati-report")
+    expect(report.locator(".ati-action-items li")).to_have_text(
+        [f"questions.0.text {XSS} {MIXED}"], timeout=READY_TIMEOUT_MS
+    )
+    expect(report).to_contain_text(f"went_well.0 {XSS} {MIXED}")
+    expect(report).to_contain_text(f"to_improve.0 {XSS} {MIXED}")
+    assert 0 == page.locator(".ati-widget img, .ati-widget script").count()
+    page.goto("/tools/log/")
+    page.get_by_role("button", name="Edit", exact=True).click()
+    for path in paths:
+        expect(_field(page, path)).to_have_value(f"{path} {XSS} {MIXED}")
+    assert page.evaluate("window.__xss") is None
+
+
+def test_bad_scores_are_flagged_beside_their_field_and_drafts_survive(page: Page) -> None:
+    """A score of 11 or "abc" gets its own inline message; the unsaved draft outlives a reload."""
+    page.goto("/tools/log/")
+    page.get_by_role("button", name="Log an interview").click()
+    wait_until_ready(page)
+    _field(page, "company").fill("Contoso")
+    _field(page, "questions.0.text").fill("Why us?")
+    _field(page, "questions.0.score").fill("11")
+    _field(page, "questions.1.text").fill("Your weaknesses?")
+    _field(page, "questions.1.score").fill("abc")
+    expect(_message_beside(page, "questions.0.score")).to_contain_text("1 to 10")
+    expect(_message_beside(page, "questions.1.score")).to_contain_text("digits")
+    expect(_field(page, "questions.0.score")).to_have_attribute("aria-invalid", "true")
+    expect(_message_beside(page, "questions.2.score")).to_be_hidden()
+    page.get_by_role("button", name="Save interview").click()
+    expect(page.locator(".ati-error-summary")).to_contain_text("1 to 10")
+    expect(_message_beside(page, "role")).to_be_visible()
+    assert None is _stored(page, "interviews")
+
+    page.wait_for_timeout(600)  # the draft is autosaved after a short pause
+    page.reload()
+    expect(_field(page, "company")).to_have_value("Contoso")
+    expect(_field(page, "questions.1.score")).to_have_value("abc")
+
+
+def test_a_future_date_is_questioned_not_refused(page: Page) -> None:
+    """A date in the future earns a gentle note beside the date, and saving still works."""
+    page.goto("/tools/log/")
+    page.get_by_role("button", name="Log an interview").click()
+    _field(page, "company").fill("Fabrikam")
+    _field(page, "role").fill("Planner")
+    _field(page, "date").fill("2099-06-01")
+    note = _field(page, "date").locator("xpath=..").locator(".ati-note")
+    expect(note).to_contain_text("future", timeout=READY_TIMEOUT_MS)
+    expect(_message_beside(page, "date")).to_be_hidden()
+    page.get_by_role("button", name="Save interview").click()
+    expect(page.locator(".ati-interview")).to_contain_text("Fabrikam")
+    expect(page.locator(".ati-saved-notes")).to_contain_text("future")
+
+
+def test_delete_then_undo_restores_the_interview(page: Page) -> None:
+    """Deleting an interview can be undone, and the restored record is saved."""
+    _seed(
+        page,
+        "interviews",
+        [
+            _record("one", "Adatum", "2025-01-05", [5]),
+            _record("two", "Tailspin", "2025-01-09", [7]),
+        ],
+    )
+    page.goto("/tools/log/")
+    cards = page.locator(".ati-interview")
+    expect(cards).to_have_count(2)
+    cards.filter(has_text="Adatum").get_by_role("button", name="Delete").click()
+    expect(cards).to_have_count(1)
+    assert ["two"] == [r["id"] for r in _stored(page, "interviews")]
+    page.get_by_role("button", name="Undo").click()
+    expect(cards).to_have_count(2)
+    page.reload()
+    expect(page.locator(".ati-interview").filter(has_text="Adatum")).to_have_count(1)
+    assert ["one", "two"] == [r["id"] for r in _stored(page, "interviews")]
+
+
+def test_duplicate_opens_a_template_with_the_same_questions(page: Page) -> None:
+    """Using an interview "as a template" opens a draft with its questions but no scores."""
+    _seed(page, "interviews", [_record("src", "Litware", "2025-01-05", [4, 9])])
+    page.goto("/tools/log/")
+    page.get_by_role("button", name="Use as a template").click()
+    expect(_field(page, "questions.1.text")).to_have_value("Question 1", timeout=READY_TIMEOUT_MS)
+    expect(_field(page, "questions.1.score")).to_have_value("")
+    expect(_field(page, "company")).to_have_value("Litware")
+    page.get_by_role("button", name="Save interview").click()
+    expect(page.locator(".ati-interview")).to_have_count(2)
+    ids = [r["id"] for r in _stored(page, "interviews")]
+    assert 2 == len(set(ids))
+
+
+def test_progress_draws_a_chart_from_two_interviews(page: Page) -> None:
+    """Two scored interviews give a labelled SVG chart, a captioned table and a trend."""
+    _seed(
+        page,
+        "interviews",
+        [
+            _record("a", "Adatum", "2025-01-05", [4, 6]),
+            _record("b", "Tailspin", "2025-02-05", [7, 9]),
+        ],
+    )
+    page.goto("/tools/progress/")
+    chart = page.locator(".ati-chart svg[role=img]")
+    expect(chart).to_be_visible(timeout=READY_TIMEOUT_MS)
+    assert "" != (chart.get_attribute("aria-label") or "")
+    assert 2 == page.locator(".ati-series-answers circle").count()
+    table = page.locator(".ati-progress table")
+    expect(table.locator("caption")).not_to_be_empty()
+    assert 5 == table.locator("thead th[scope=col]").count()
+    assert ["5 January 2025", "5 February 2025"] == table.locator(
+        "tbody th[scope=row]"
+    ).all_inner_texts()
+    expect(page.locator(".ati-trend")).to_contain_text("rose")
+
+
+def test_progress_with_one_interview_explains_instead_of_charting(page: Page) -> None:
+    """A single scored interview gets the friendly message and no empty chart."""
+    _seed(page, "interviews", [_record("a", "Adatum", "2025-01-05", [4, 6])])
+    page.goto("/tools/progress/")
+    expect(page.locator(".ati-not-enough")).to_contain_text("one more", timeout=READY_TIMEOUT_MS)
+    assert 0 == page.locator("[data-widget=progress] svg").count()
+
+
+def test_thought_challenger_saves_a_journal_entry_that_survives_reload(page: Page) -> None:
+    """A listed thought is questioned; the reframe saved is dated, kept and deletable."""
+    page.goto("/tools/thoughts/")
+    page.get_by_label(re.compile("useless at interviews")).check()
+    expect(page.locator(".ati-evidence-questions li").first).to_be_visible(timeout=READY_TIMEOUT_MS)
+    expect(page.locator(".ati-alternatives li")).not_to_have_count(0)
+    page.get_by_label("Your more balanced thought").fill(
+        f"Parts went well; I can build on them {XSS}"
+    )
+    page.get_by_label(re.compile("^Before:")).fill("80")
+    page.get_by_label(re.compile("^Now:")).fill("40")
+    page.get_by_role("button", name="Save to my journal").click()
+    entries = page.locator(".ati-journal-entry")
+    expect(entries).to_have_count(1)
+    expect(entries.first).to_contain_text("80 out of 100 before, 40 out of 100 after")
+    expect(page.get_by_label("Your more balanced thought")).to_have_value("")
+
+    page.reload()
+    expect(entries).to_have_count(1)
+    expect(entries.first).to_contain_text(f"Parts went well; I can build on them {XSS}")
+    expect(entries.first).to_contain_text("useless at interviews")
+    entries.first.get_by_role("button", name=re.compile("Delete")).click()
+    expect(entries).to_have_count(0)
+    page.get_by_role("button", name="Undo").click()
+    expect(entries).to_have_count(1)
+    assert page.evaluate("window.__xss") is None
+
+
+def test_thought_challenger_checks_the_belief_ratings(page: Page) -> None:
+    """A belief rating outside 0-100 is explained beside that field and nothing is saved."""
+    page.goto("/tools/thoughts/")
+    page.get_by_label(re.compile("Something else")).check()
+    page.get_by_label("Your thought, in your own words").fill("Nobody will ever hire me")
+    page.get_by_role("button", name="Help me question this thought").click()
+    expect(page.locator(".ati-evidence-questions li").first).to_be_visible(timeout=READY_TIMEOUT_MS)
+    page.get_by_label("Your more balanced thought").fill("One no is not every no")
+    page.get_by_label(re.compile("^Before:")).fill("150")
+    page.get_by_role("button", name="Save to my journal").click()
+    before = page.get_by_label(re.compile("^Before:"))
+    expect(before).to_have_attribute("aria-invalid", "true")
+    expect(before.locator("xpath=..").locator(".ati-error")).to_contain_text("0 to 100")
+    expect(page.locator(".ati-journal-entry")).to_have_count(0)
+
+
+def test_a_record_that_needs_fixing_is_named_by_report_and_progress(page: Page) -> None:
+    """A stored record with a problem is explained, linked to the log, and left out of progress."""
+    broken = {**_record("bad", "Wingtip", "2025-01-20", [5]), "tz": "Not/AZone"}
+    good = [_record("a", "Adatum", "2025-01-05", [4]), _record("b", "Tailspin", "2025-02-05", [8])]
+    _seed(page, "interviews", [*good, broken])
+    page.goto("/tools/report/?interview=bad")
+    problems = page.locator(".ati-report-problems")
+    expect(problems).to_contain_text("Time zone", timeout=READY_TIMEOUT_MS)
+    page.goto("/tools/progress/")
+    expect(page.locator(".ati-chart svg[role=img]")).to_be_visible(timeout=READY_TIMEOUT_MS)
+    left_out = page.locator(".ati-progress .admonition.warning")
+    expect(left_out).to_contain_text("Wingtip")
+    assert 2 == page.locator(".ati-progress tbody tr").count()
+    left_out.get_by_role("link").click()
+    page.wait_for_url("**/tools/log/?interview=bad")
+    expect(_message_beside(page, "tz")).to_be_visible(timeout=READY_TIMEOUT_MS)
+
+
+def test_a_standalone_self_assessment_is_kept_on_its_own(page: Page) -> None:
+    """With nothing logged, answers are kept under their own key and survive a reload."""
+    page.goto("/tools/self-assessment/")
+    nerves = page.locator('fieldset.ati-question[data-question="nerves"]')
+    nerves.locator('input[type=radio][value="2"]').check()
+    nerves.locator("textarea").fill("Hands shaking 🙈")
+    page.wait_for_timeout(700)  # written after a short pause
+    page.reload()
+    expect(nerves.locator('input[type=radio][value="2"]')).to_be_checked()
+    expect(nerves.locator("textarea")).to_have_value("Hands shaking 🙈")
+    assert {"nerves": {"answer": 2, "note": "Hands shaking 🙈"}} == _stored(
+        page, "self-assessment:standalone"
+    )
