@@ -151,7 +151,8 @@ def build_pipeline(
     if any(app.status == "accepted" for app in applications):
         nudges.append(Nudge("accepted", settings.nudges["accepted"], None))
     elif active < 2:
-        message = fill(settings.nudges, "keep_options_open", count=active)
+        key = "keep_options_open" if active == 1 else "keep_options_open_none"
+        message = fill(settings.nudges, key)
         nudges.append(Nudge("keep_options_open", message, None))
     for row in rows:
         app = row.application

@@ -87,8 +87,10 @@ ready.then(() => {
   };
   setTimeout(next, 0);
 }).catch(() => {});
-// Time-zone data is only needed by the planner; load it after start-up, not before.
-const NEEDS_TZDATA = (op) => op.startsWith("planner.");
+// Time-zone data is needed only when a request names a zone (and by the planner, which
+// always works in one); load it after start-up, and make only those requests wait.
+const ZONE_KEY = /"(?:tz|time_zone|reader_tz)":"[^"]/;
+const NEEDS_TZDATA = (op, json) => op.startsWith("planner.") || ZONE_KEY.test(json);
 const tzdata = ready.then(() => pyodide.loadPackage("tzdata", { messageCallback: () => {} }));
 tzdata.catch(() => {}); // reported through the call that needed it
 
@@ -102,8 +104,9 @@ self.addEventListener("message", async (event) => {
   let response;
   try {
     await ready;
-    if (NEEDS_TZDATA(msg.op)) await tzdata;
-    response = JSON.parse(callJson(JSON.stringify({ op: msg.op, payload: msg.payload ?? {} })));
+    const request = JSON.stringify({ op: msg.op, payload: msg.payload ?? {} });
+    if (NEEDS_TZDATA(msg.op, request)) await tzdata;
+    response = JSON.parse(callJson(request));
   } catch (error) {
     response = {
       ok: false,

@@ -105,7 +105,11 @@ def test_log_self_assessment_and_report_survive_reload(page: Page, traffic: Traf
     assert ["Why do you want this job?", "Describe a conflict"] == first.locator(
         ".ati-action-items li"
     ).all_inner_texts()
-    expect(page.get_by_role("button", name="Download as Markdown")).to_be_visible()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download as Markdown").click()
+    assert "reflection-northwind-2025-03-10.md" == download.value.suggested_filename
+    markdown = download.value.path().read_text(encoding="utf-8")
+    assert markdown.startswith("# Reflection: Data analyst at Northwind")
 
     page.reload()
     expect(page.locator(".ati-focus").first).to_have_attribute(
@@ -297,6 +301,10 @@ def test_thought_challenger_saves_a_journal_entry_that_survives_reload(page: Pag
     expect(entries).to_have_count(0)
     page.get_by_role("button", name="Undo").click()
     expect(entries).to_have_count(1)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download my journal (.md)").click()
+    assert download.value.suggested_filename.endswith(".md")
+    assert "Parts went well" in download.value.path().read_text(encoding="utf-8")
     assert page.evaluate("window.__xss") is None
 
 

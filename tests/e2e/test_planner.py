@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from e2e_support import wait_until_ready
+from e2e_support import Traffic, wait_until_ready
 from icalendar import Calendar
 from playwright.sync_api import Locator, Page, expect
 
@@ -234,7 +234,7 @@ def test_the_planner_survives_a_reload(page: Page) -> None:
     expect(page.locator(".ati-plan-item")).to_have_count(2)
 
 
-def test_an_html_payload_stays_inert_text(page: Page) -> None:
+def test_an_html_payload_stays_inert_text(page: Page, traffic: Traffic) -> None:
     """Markup typed as a company name shows as text in the plan and the pipeline."""
     page.goto("/")
     interview = _browser_today(page) + timedelta(days=5)
@@ -250,6 +250,7 @@ def test_an_html_payload_stays_inert_text(page: Page) -> None:
     expect(page.locator(".ati-pipeline-table tbody th")).to_contain_text(XSS)
     assert 0 == page.locator(".ati-widget img").count()
     assert page.evaluate("window.__xss") is None
+    assert [] == traffic.console_errors
 
 
 def _add_application(page: Page, company: str, status: str) -> None:
@@ -331,7 +332,7 @@ def test_logged_interviews_appear_as_read_only_pipeline_rows(page: Page) -> None
     expect(page.locator(".ati-app")).to_have_count(0)
 
 
-def test_the_offer_check_lists_questions_for_worrying_answers(page: Page) -> None:
+def test_the_offer_check_lists_questions_for_worrying_answers(page: Page, traffic: Traffic) -> None:
     """Saying "yes" to pressure and a vague role asks the reader to pause, with questions."""
     page.goto("/tools/offer-check/")
     expect(page.locator("fieldset.ati-offer-sign")).to_have_count(5)  # from the data island
@@ -360,6 +361,7 @@ def test_the_offer_check_lists_questions_for_worrying_answers(page: Page) -> Non
     wait_until_ready(page)
     expect(page.locator(".ati-concern[data-sign=pressure]")).to_be_visible()
     assert {"pressure": "yes", "role_unclear": "yes"} == _stored(page, "offer-check")["answers"]
+    assert [] == traffic.console_errors
 
 
 def test_clearing_offer_answers_can_be_undone(page: Page) -> None:

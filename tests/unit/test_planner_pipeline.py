@@ -121,7 +121,7 @@ def test_fewer_than_two_active_gives_a_gentle_nudge() -> None:
     """One live application: a nudge to keep two or three going."""
     result = _pipeline(_app("a", "applied"), _app("b", "rejected", rejected_on="2025-03-31"))
     assert [("keep_options_open", None)] == [(n["kind"], n["id"]) for n in result["nudges"]]
-    assert "1 active" in result["nudges"][0]["message"]
+    assert "You have one active application." in result["nudges"][0]["message"]
 
 
 def test_two_active_applications_need_no_nudge() -> None:
@@ -137,6 +137,7 @@ def test_empty_pipeline_is_fine_and_nudges() -> None:
         result["active_count"],
         [n["kind"] for n in result["nudges"]],
     )
+    assert "no active applications" in result["nudges"][0]["message"]
 
 
 def test_accepted_job_replaces_the_keep_going_nudge() -> None:

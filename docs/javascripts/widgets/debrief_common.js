@@ -187,17 +187,7 @@ export function fill(node, ...children) {
   return node;
 }
 
-let zones = null;
-/**
- * Call a debrief op, first making sure the worker has loaded its time-zone data when
- * the payload names a zone. The worker loads tzdata after start-up and only makes
- * "planner." calls wait for it, yet debrief's validation also checks zones with
- * zoneinfo; one cheap planner call (awaited once per tab) closes that gap.
- */
-export async function callDebrief(op, payload) {
-  if (/"tz":"[^"]/.test(JSON.stringify(payload))) {
-    zones ??= runtime.call("planner.offer_signs", {});
-    await zones;
-  }
+/** Call a debrief op (the worker waits for time-zone data when the payload names a zone). */
+export function callDebrief(op, payload) {
   return runtime.call(op, payload);
 }

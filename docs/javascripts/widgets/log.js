@@ -18,6 +18,7 @@ import {
   toolHref,
   guideHref,
   interviewParam,
+  rememberInterview,
   undoNotice,
   fill,
   callDebrief,
@@ -155,6 +156,7 @@ export function mount(root) {
     const answered = Object.values(record.self_assessment ?? {}).filter((a) => a && a.answer).length;
     const when = [dateText(record.date), record.time, record.tz].filter(Boolean).join(", ");
     const headingId = newId("ati-interview");
+    const changed = drafts.open !== id && edited(id);
     const facts = [
       when,
       formatLabel(record.format),
@@ -167,7 +169,7 @@ export function mount(root) {
       h("h4", { id: headingId }, [record.company, record.role].filter(Boolean).join(" — ") || "Interview"),
       h("p", { class: "ati-hint" }, facts.join(" · ")),
       h("p", {}, h("strong", {}, "Where things stand: "), statusLabel(record.status), record.decision_date ? ` (decision expected by ${dateText(record.decision_date)})` : ""),
-      drafts.byId[id] ? h("p", { class: "ati-hint" }, "You have unsaved changes to this interview.") : null,
+      changed ? h("p", { class: "ati-hint" }, "You have unsaved changes to this interview.") : null,
       h(
         "ul",
         { class: "ati-links" },
@@ -179,7 +181,7 @@ export function mount(root) {
       h(
         "div",
         { class: "ati-actions" },
-        h("button", { type: "button", class: "md-button", "data-action": "edit", "aria-describedby": headingId, onclick: () => openEditor(id) }, drafts.byId[id] ? "Carry on editing" : "Edit"),
+        h("button", { type: "button", class: "md-button", "data-action": "edit", "aria-describedby": headingId, onclick: () => openEditor(id) }, changed ? "Carry on editing" : "Edit"),
         h("button", { type: "button", class: "md-button", "data-action": "duplicate", "aria-describedby": headingId, onclick: () => duplicate(id) }, "Use as a template"),
         h("button", { type: "button", class: "md-button", "data-action": "delete", "aria-describedby": headingId, onclick: () => remove(id) }, "Delete"),
       ),
@@ -253,6 +255,7 @@ export function mount(root) {
   }
 
   function openEditor(id, focus = true) {
+    if (drafts.open && drafts.open !== id && !edited(drafts.open)) delete drafts.byId[drafts.open];
     if (!drafts.byId[id]) {
       const record = loadInterviews().find((r) => r.id === id);
       if (!record) return;
@@ -278,6 +281,7 @@ export function mount(root) {
   }
 
   function closeEditor() {
+    if (interviewParam()) rememberInterview(""); // a reload should not reopen it
     drafts.open = null;
     editor.hidden = true;
     fill(editor);
@@ -286,6 +290,24 @@ export function mount(root) {
   }
 
   const current = () => (drafts.open ? drafts.byId[drafts.open] : null);
+
+  /** Whether a draft differs from what is saved (a new interview always does). */
+  function edited(id) {
+    const entry = drafts.byId[id];
+    if (!entry) return false;
+    const stored = loadInterviews().find((r) => r.id === id);
+    return entry.isNew || !stored || JSON.stringify(entry.record) !== JSON.stringify(toDraft(stored, false));
+  }
+
+  function closeAndKeep() {
+    const id = drafts.open;
+    const keep = edited(id);
+    if (!keep) delete drafts.byId[id];
+    closeEditor();
+    saveDraftsNow();
+    renderList();
+    notice.show(keep ? "Your draft is kept on this device. You can carry on later." : "Closed. Nothing had changed.");
+  }
 
   /** A text/textarea input bound to a dotted path, with error and note slots. */
   function bound(path, { label: text, hint = "", multiline = false, type = "text", options: opts = null, required = false, extra = {} }) {
@@ -389,7 +411,7 @@ export function mount(root) {
         "div",
         { class: "ati-actions" },
         h("button", { type: "submit", class: "md-button md-button--primary" }, "Save interview"),
-        h("button", { type: "button", class: "md-button", onclick: () => { saveDraftsNow(); closeEditor(); renderList(); notice.show("Your draft is kept on this device. You can carry on later."); } }, "Close and keep my draft"),
+        h("button", { type: "button", class: "md-button", onclick: closeAndKeep }, "Close and keep my draft"),
         h("button", { type: "button", class: "md-button", onclick: () => discard(drafts.open) }, entry.isNew ? "Discard this interview" : "Discard my changes"),
       ),
     );
