@@ -8,35 +8,13 @@ Markdown download needs escaping (see :mod:`.markdown`).
 
 from __future__ import annotations
 
-import re
 import unicodedata
+
+from checklist.text import clean_block, clean_line, slugify
 
 __all__ = ["clean_block", "clean_line", "shorten", "slugify"]
 
-_ANY_SPACE = re.compile(r"\s+")
-_LINE_SPACE = re.compile(r"[^\S\n]+")
-_BLANK_RUNS = re.compile(r"\n{3,}")
-_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 _JOINERS = frozenset({"\u200d", "\ufe0f", "\ufe0e"})
-
-
-def clean_line(value: str) -> str:
-    """Return one-line text: each run of whitespace (line breaks too) becomes one space.
-
-    Company names, questions and list items are shown on one line, where a stray line
-    break or double space would look like a mistake.
-    """
-    return _ANY_SPACE.sub(" ", value).strip()
-
-
-def clean_block(value: str) -> str:
-    """Return multi-line text with unified line endings and at most one blank line.
-
-    Notes keep their paragraphs; only trailing spaces and runs of blank lines go.
-    """
-    text = value.replace("\r\n", "\n").replace("\r", "\n")
-    lines = [_LINE_SPACE.sub(" ", line).strip() for line in text.split("\n")]
-    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
 
 
 def shorten(value: str, limit: int) -> str:
@@ -54,10 +32,3 @@ def shorten(value: str, limit: int) -> str:
     while cut > 1 and value[cut - 1] in _JOINERS:
         cut -= 1
     return value[:cut].rstrip() + "…"
-
-
-def slugify(value: str, max_length: int = 40) -> str:
-    """Return a safe ASCII file-name fragment ("Zoë & Co." -> "zoe-co"), maybe empty."""
-    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    slug = _SLUG_JUNK.sub("-", ascii_text.lower()).strip("-")
-    return slug[:max_length].rstrip("-")

@@ -8,7 +8,8 @@ stray comma, whatever was (or was not) filled in. Nothing here interprets markup
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from checklist.text import clean_block, clean_line, slugify
 
 __all__ = [
     "as_bare",
@@ -21,33 +22,11 @@ __all__ = [
 ]
 
 _SPACES = re.compile(r"[^\S\n]+")
-_ANY_SPACE = re.compile(r"\s+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _TRAILING_SOFT = re.compile(r"[\s,;:\-\u2013\u2014]+$")
 _TRAILING_STOPS = re.compile(r"[\s.,;:]+$")
 _ENDS_SENTENCE = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
-_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
-
-
-def clean_line(value: str) -> str:
-    """Return one-line text: every run of whitespace (newlines too) becomes one space.
-
-    Names, companies and roles go into greetings and headers, where a line break or a
-    double space would look like a mistake (and a newline in a header is unsafe).
-    """
-    return _ANY_SPACE.sub(" ", value).strip()
-
-
-def clean_block(value: str) -> str:
-    """Return multi-line text with line endings unified and blank lines capped at one.
-
-    Spaces inside a line are collapsed, each line is trimmed, and surrounding blank
-    lines are removed, so pasted text drops into a template without stray gaps.
-    """
-    text = value.replace("\r\n", "\n").replace("\r", "\n")
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
 
 
 def as_sentence(value: str) -> str:
@@ -77,10 +56,3 @@ def tidy_rendered(text: str) -> str:
 def count_words(text: str) -> int:
     """Count words as a reader would: runs of letters or digits, with ' or - inside."""
     return sum(1 for _ in _WORD.finditer(text))
-
-
-def slugify(text: str, max_length: int = 40) -> str:
-    """Return a safe ASCII file-name fragment ("Zoë & Co." -> "zoe-co"), maybe empty."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = _SLUG_JUNK.sub("-", ascii_text.lower()).strip("-")
-    return slug[:max_length].rstrip("-")

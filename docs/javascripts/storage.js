@@ -90,26 +90,44 @@ export function save(key, data) {
   }
 }
 
-/** Save after `delay` ms of quiet; returns the debounced function. */
-export function autosaver(key, delay = 300) {
+/** Run `fn` after `delay` ms of quiet; `.flush()` runs it now if one is waiting. */
+export function laterWriter(fn, delay = 300) {
   let timer = null;
-  let latest;
   const flush = () => {
-    if (timer !== null) {
-      clearTimeout(timer);
-      timer = null;
-      save(key, latest);
-    }
+    if (timer === null) return;
+    clearTimeout(timer);
+    timer = null;
+    fn();
   };
-  // Leaving the page (or instant navigation away) must not lose the last keystrokes.
+  const onHide = () => document.visibilityState === "hidden" && flush();
   window.addEventListener("pagehide", flush);
-  document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && flush());
-  const schedule = (data) => {
-    latest = data;
+  document.addEventListener("visibilitychange", onHide);
+  const schedule = () => {
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(flush, delay);
   };
   schedule.flush = flush;
+  schedule.stop = () => {
+    flush();
+    window.removeEventListener("pagehide", flush);
+    document.removeEventListener("visibilitychange", onHide);
+  };
+  return schedule;
+}
+
+/**
+ * Save `key` after `delay` ms of quiet: `schedule(data)`; `.flush()` saves now, and
+ * leaving or hiding the page flushes, so the last keystrokes are never lost.
+ */
+export function autosaver(key, delay = 300) {
+  let latest;
+  const writer = laterWriter(() => save(key, latest), delay);
+  const schedule = (data) => {
+    latest = data;
+    writer();
+  };
+  schedule.flush = writer.flush;
+  schedule.stop = writer.stop;
   return schedule;
 }
 

@@ -98,3 +98,29 @@ export function statusLine() {
   line.unmount = unsubscribe;
   return line;
 }
+
+/**
+ * A notice line with an optional Undo button. `show(text, undo)` replaces what it says;
+ * pressing Undo runs `undo` once and says so.
+ */
+export function undoNotice() {
+  const text = h("span");
+  const button = h("button", { type: "button", class: "md-button", hidden: true }, "Undo");
+  const line = h("p", { class: "ati-notice", role: "status", "aria-live": "polite" }, text, " ", button);
+  let pending = null;
+  button.addEventListener("click", () => {
+    const undo = pending;
+    pending = null;
+    button.hidden = true;
+    if (undo) {
+      const said = undo();
+      text.textContent = typeof said === "string" ? said : "Put back.";
+    }
+  });
+  line.show = (message, undo = null) => {
+    text.textContent = message;
+    pending = undo;
+    button.hidden = !undo;
+  };
+  return line;
+}

@@ -312,6 +312,6 @@ export function mount(root) {
   if (state.edited[state.kind]) check();
   return () => {
     status.unmount();
-    persist.flush();
+    persist.stop();
   };
 }

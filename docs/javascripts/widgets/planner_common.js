@@ -5,6 +5,10 @@
 import * as storage from "../storage.js";
 import { h, field, newId } from "../ui.js";
 
+// Shared with every widget; re-exported so the tools import their helpers from one place.
+export { undoNotice } from "../ui.js";
+export { laterWriter } from "../storage.js";
+
 export const INTERVIEWS = "interviews";
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -93,53 +97,7 @@ export function newIdent(stem) {
   return `${stem}-${[...bytes].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
 
-/** Run `fn` after `delay` ms of quiet; `.flush()` runs it now if one is waiting. */
-export function laterWriter(fn, delay = 300) {
-  let timer = null;
-  const flush = () => {
-    if (timer === null) return;
-    clearTimeout(timer);
-    timer = null;
-    fn();
-  };
-  const onHide = () => document.visibilityState === "hidden" && flush();
-  window.addEventListener("pagehide", flush);
-  document.addEventListener("visibilitychange", onHide);
-  const schedule = () => {
-    if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(flush, delay);
-  };
-  schedule.flush = flush;
-  schedule.stop = () => {
-    flush();
-    window.removeEventListener("pagehide", flush);
-    document.removeEventListener("visibilitychange", onHide);
-  };
-  return schedule;
-}
 
-/** A notice line with an optional Undo button: `show(text, undo)`; Undo runs `undo` once. */
-export function undoNotice() {
-  const text = h("span");
-  const button = h("button", { type: "button", class: "md-button", hidden: true }, "Undo");
-  const line = h("p", { class: "ati-notice", role: "status", "aria-live": "polite" }, text, " ", button);
-  let pending = null;
-  button.addEventListener("click", () => {
-    const undo = pending;
-    pending = null;
-    button.hidden = true;
-    if (undo) {
-      const said = undo();
-      text.textContent = typeof said === "string" ? said : "Put back.";
-    }
-  });
-  line.show = (message, undo = null) => {
-    text.textContent = message;
-    pending = undo;
-    button.hidden = !undo;
-  };
-  return line;
-}
 
 /** A quiet "please check" line placed under a field, separate from its error slot. */
 export function addWarningSlot(slot) {
