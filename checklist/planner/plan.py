@@ -159,7 +159,8 @@ def _feedback(draft: _Draft) -> None:
         return
     if not requests and interview.rejected_on is None:
         draft.warn("rejected_on", "no_rejection_date")
-    heard_on = interview.rejected_on or draft.today
+    # Without the date of the news, plan from today, but never before the interview.
+    heard_on = interview.rejected_on or max(draft.today, interview.day)
     for step in next_feedback_steps(requests, heard_on, settings):
         if step.kind == "feedback_request":
             if interview.rejected_on is None:

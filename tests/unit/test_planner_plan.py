@@ -211,6 +211,12 @@ def test_rejection_without_a_date_warns_and_plans_from_today() -> None:
     assert ["rejected_on"] == [warning["field"] for warning in result["warnings"]]
 
 
+def test_rejection_without_a_date_is_never_planned_before_the_interview() -> None:
+    """A "rejected" status on an interview still ahead plans from the interview day."""
+    result = _plan(status="rejected", today="2025-03-20")  # the interview is on 27 March
+    assert "2025-03-28" == _item(result, "feedback_request")["date"]
+
+
 def test_one_request_sent_leaves_only_the_reminder() -> None:
     """After one request only a reminder about ten days later remains."""
     result = _plan(status="rejected", rejected_on="2025-03-28", feedback_requests=["2025-03-31"])
