@@ -26,22 +26,16 @@ WORKER_POLICY = (
 )
 
 
-#: Files that change only when the pinned Pyodide version changes.
-RUNTIME_FILES = {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"}
-
-
 def cache_policy(path: str) -> str:
     """How long the browser may reuse a response without asking again.
 
-    The runtime files change only with the pinned Pyodide version and are the bulk of
-    the bytes; reusing them lets Chromium also reuse its compiled WebAssembly code
-    cache, the main cost of a warm start. Everything that changes with a rebuild (pages,
-    our scripts, the lock file naming our wheel's hash) is revalidated every time.
+    Material's assets carry content hashes in their names, so they can be kept. All
+    else is revalidated on every use (a cheap 304 on localhost, and Chromium still
+    reuses its compiled WebAssembly): the runtime's file names do not change with the
+    pinned Pyodide version, and a stale file mixed with new ones would break start-up.
     """
-    if path.startswith("/pyodide/") and path.rsplit("/", 1)[-1] in RUNTIME_FILES:
-        return "public, max-age=86400"
     if path.startswith("/assets/"):
-        return "public, max-age=86400"  # Material's file names carry content hashes
+        return "public, max-age=86400"
     return "no-cache"
 
 
