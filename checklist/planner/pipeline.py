@@ -133,6 +133,28 @@ def _row(app: Application, today: date, settings: PlannerSettings) -> PipelineRo
     )
 
 
+def _same_application_key(app: Application) -> tuple[str, str]:
+    """Company and role, compared the way a reader would: case and spacing ignored."""
+    return (" ".join(app.company.casefold().split()), " ".join(app.role.casefold().split()))
+
+
+def _repeats(applications: tuple[Application, ...]) -> list[Application]:
+    """Every application after the first with the same company and role.
+
+    The pipeline mixes the reader's own entries with interviews from the log, so the same
+    application can easily be listed twice; both rows stay (nothing is dropped without the
+    reader's say), but each repeat is pointed out and counted once.
+    """
+    seen: set[tuple[str, str]] = set()
+    repeats: list[Application] = []
+    for app in applications:
+        key = _same_application_key(app)
+        if key in seen:
+            repeats.append(app)
+        seen.add(key)
+    return repeats
+
+
 def build_pipeline(
     applications: tuple[Application, ...], today: date, settings: PlannerSettings
 ) -> Pipeline:
@@ -146,7 +168,10 @@ def build_pipeline(
             row.application.ident,
         ),
     )
-    active = sum(1 for app in applications if app.status in ACTIVE_STATUSES)
+    repeats = _repeats(applications)
+    active = len(
+        {_same_application_key(app) for app in applications if app.status in ACTIVE_STATUSES}
+    )
     nudges: list[Nudge] = []
     if any(app.status == "accepted" for app in applications):
         nudges.append(Nudge("accepted", settings.nudges["accepted"], None))
@@ -167,4 +192,8 @@ def build_pipeline(
                 date=format_date(row.action.day, settings),
             )
             nudges.append(Nudge("overdue_chaser", message, app.ident))
+    for app in repeats:
+        role = f" ({app.role})" if app.role else ""
+        message = fill(settings.nudges, "listed_twice", company=app.company, role=role)
+        nudges.append(Nudge("listed_twice", message, app.ident))
     return Pipeline(rows=tuple(rows), active_count=active, nudges=tuple(nudges))

@@ -22,10 +22,10 @@ CASES = json.loads(GOLDEN.read_text(encoding="utf-8"))
 
 
 def test_golden_file_covers_every_planner_op() -> None:
-    """Between 20 and 40 uniquely named cases, touching every planner op."""
+    """Between 20 and 50 uniquely named cases (the Pyodide run stays quick), every op."""
     names = [case["name"] for case in CASES]
     assert (True, len(names), set(OPS)) == (
-        20 <= len(CASES) <= 40,
+        20 <= len(CASES) <= 50,
         len(set(names)),
         {case["op"] for case in CASES},
     )

@@ -213,3 +213,22 @@ def _pipeline_problem_fields(payload: dict) -> list[str]:
 def test_bad_pipeline_payloads_are_input_errors(payload: dict, expected: list[str]) -> None:
     """Wrong types, unknown statuses and impossible dates are reported per field."""
     assert expected == _pipeline_problem_fields(payload)
+
+
+def test_same_company_and_role_twice_is_pointed_out_and_counted_once() -> None:
+    """A log interview also entered by hand: both rows stay, one note, one active count."""
+    first = _app("a", "applied")
+    again = {**_app("b", "awaiting"), "company": "  company A ", "role": "analyst"}
+    result = _pipeline(first, again)
+    assert (2, 1) == (len(result["rows"]), result["active_count"])
+    assert [("keep_options_open", None), ("listed_twice", "b")] == [
+        (n["kind"], n["id"]) for n in result["nudges"]
+    ]
+    assert "company A (analyst) is listed more than once" in result["nudges"][1]["message"]
+
+
+def test_same_company_with_a_different_role_is_a_different_application() -> None:
+    """Two roles at one employer are two applications: no note, both counted."""
+    other_role = {**_app("b", "applied"), "company": "Company a", "role": "Designer"}
+    result = _pipeline(_app("a", "applied"), other_role)
+    assert (2, []) == (result["active_count"], result["nudges"])

@@ -36,6 +36,7 @@ const NUDGE_STYLE = {
   feedback_limit: ["warning", "Before you ask again"],
   overdue_chaser: ["warning", "A follow-up is due"],
   accepted: ["success", "Well done"],
+  listed_twice: ["note", "Listed twice?"],
 };
 
 function blankApplication() {
