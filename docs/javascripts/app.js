@@ -6,7 +6,7 @@
 // as a page with a widget appears and is shared across pages.
 import * as runtime from "./runtime.js";
 import * as storage from "./storage.js";
-import { h } from "./ui.js";
+import { h, fill } from "./ui.js";
 
 const registry = {
   messages: () => import("./widgets/messages.js"),
@@ -45,7 +45,7 @@ async function mountAll() {
       const cleanup = module.mount(root, root.dataset);
       if (typeof cleanup === "function") cleanups.push(cleanup);
     } catch (error) {
-      root.replaceChildren(h("p", { class: "ati-error", role: "alert" }, `This tool could not be shown: ${error.message}`));
+      fill(root, h("p", { class: "ati-error", role: "alert" }, `This tool could not be shown: ${error.message}`));
     }
   }
 }

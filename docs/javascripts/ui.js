@@ -20,6 +20,15 @@ export function h(tag, attrs = {}, ...children) {
   return node;
 }
 
+/**
+ * Replace a node's children, skipping null/false/undefined as h() does (the DOM's own
+ * replaceChildren would print them as the words "null" and "undefined").
+ */
+export function fill(node, ...children) {
+  node.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false).map((c) => (c instanceof Node ? c : document.createTextNode(String(c)))));
+  return node;
+}
+
 let uid = 0;
 /** A unique id for label/field pairs (widgets can be mounted many times). */
 export const newId = (stem) => `${stem}-${++uid}`;

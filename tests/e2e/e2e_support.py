@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from playwright.sync_api import Page
 
-__all__ = ["READY_TIMEOUT_MS", "Traffic", "wait_until_ready"]
+__all__ = ["PREFIX", "READY_TIMEOUT_MS", "Traffic", "seed", "stored", "wait_until_ready"]
+
+#: The key prefix storage.js puts before every saved entry.
+PREFIX = "after-the-interview:"
 
 #: Python start-up plus first call can take several seconds on a loaded 2-core machine.
 READY_TIMEOUT_MS = 60_000
@@ -25,3 +29,19 @@ class Traffic:
 def wait_until_ready(page: Page) -> None:
     """Wait for the tool's status line to say Python is ready."""
     page.wait_for_selector('.ati-status[data-state="ready"]', timeout=READY_TIMEOUT_MS)
+
+
+def seed(page: Page, key: str, data: object) -> None:
+    """Store `data` under `key` the way storage.js does (a versioned envelope)."""
+    page.goto("/")
+    envelope = {"schema": 1, "savedAt": "2025-01-01T00:00:00Z", "data": data}
+    page.evaluate(
+        "([key, value]) => localStorage.setItem(key, value)",
+        [PREFIX + key, json.dumps(envelope)],
+    )
+
+
+def stored(page: Page, key: str) -> object:
+    """Read back what the page stored under `key` (the envelope's data), or None."""
+    raw = page.evaluate("key => localStorage.getItem(key)", PREFIX + key)
+    return None if raw is None else json.loads(raw)["data"]

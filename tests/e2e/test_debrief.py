@@ -2,31 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 
-from e2e_support import READY_TIMEOUT_MS, Traffic, wait_until_ready
+from e2e_support import READY_TIMEOUT_MS, Traffic, seed, stored, wait_until_ready
 from playwright.sync_api import Locator, Page, expect
 
 XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
 MIXED = "🚀 مرحبا"  # emoji and right-to-left text must pass through untouched
-PREFIX = "after-the-interview:"
-
-
-def _seed(page: Page, key: str, data: object) -> None:
-    """Store `data` under `key` the way storage.js does (a versioned envelope)."""
-    page.goto("/")
-    envelope = {"schema": 1, "savedAt": "2025-01-01T00:00:00Z", "data": data}
-    page.evaluate(
-        "([key, value]) => localStorage.setItem(key, value)",
-        [PREFIX + key, json.dumps(envelope)],
-    )
-
-
-def _stored(page: Page, key: str) -> object:
-    """Read back what the page stored under `key` (the envelope's data)."""
-    raw = page.evaluate("key => localStorage.getItem(key)", PREFIX + key)
-    return None if raw is None else json.loads(raw)["data"]
 
 
 def _record(ident: str, company: str, day: str, scores: list[int]) -> dict[str, object]:
@@ -123,7 +105,7 @@ def test_log_self_assessment_and_report_survive_reload(page: Page, traffic: Traf
     page.goto("/tools/log/")
     expect(page.locator(".ati-interview")).to_have_count(1)
     expect(page.locator(".ati-interview")).to_contain_text("Northwind — Data analyst")
-    saved = _stored(page, "interviews")
+    saved = stored(page, "interviews")
     assert isinstance(saved, list)
     assert [8, 3, 6] == [q["score"] for q in saved[0]["questions"]]
     assert 4 == saved[0]["self_assessment"]["wanted"]["answer"]
@@ -184,7 +166,7 @@ def test_bad_scores_are_flagged_beside_their_field_and_drafts_survive(page: Page
     page.get_by_role("button", name="Save interview").click()
     expect(page.locator(".ati-error-summary")).to_contain_text("1 to 10")
     expect(_message_beside(page, "role")).to_be_visible()
-    assert None is _stored(page, "interviews")
+    assert None is stored(page, "interviews")
 
     page.wait_for_timeout(600)  # the draft is autosaved after a short pause
     page.reload()
@@ -209,7 +191,7 @@ def test_a_future_date_is_questioned_not_refused(page: Page) -> None:
 
 def test_delete_then_undo_restores_the_interview(page: Page) -> None:
     """Deleting an interview can be undone, and the restored record is saved."""
-    _seed(
+    seed(
         page,
         "interviews",
         [
@@ -222,17 +204,17 @@ def test_delete_then_undo_restores_the_interview(page: Page) -> None:
     expect(cards).to_have_count(2)
     cards.filter(has_text="Adatum").get_by_role("button", name="Delete").click()
     expect(cards).to_have_count(1)
-    assert ["two"] == [r["id"] for r in _stored(page, "interviews")]
+    assert ["two"] == [r["id"] for r in stored(page, "interviews")]
     page.get_by_role("button", name="Undo").click()
     expect(cards).to_have_count(2)
     page.reload()
     expect(page.locator(".ati-interview").filter(has_text="Adatum")).to_have_count(1)
-    assert ["one", "two"] == [r["id"] for r in _stored(page, "interviews")]
+    assert ["one", "two"] == [r["id"] for r in stored(page, "interviews")]
 
 
 def test_duplicate_opens_a_template_with_the_same_questions(page: Page) -> None:
     """Using an interview "as a template" opens a draft with its questions but no scores."""
-    _seed(page, "interviews", [_record("src", "Litware", "2025-01-05", [4, 9])])
+    seed(page, "interviews", [_record("src", "Litware", "2025-01-05", [4, 9])])
     page.goto("/tools/log/")
     page.get_by_role("button", name="Use as a template").click()
     expect(_field(page, "questions.1.text")).to_have_value("Question 1", timeout=READY_TIMEOUT_MS)
@@ -240,13 +222,13 @@ def test_duplicate_opens_a_template_with_the_same_questions(page: Page) -> None:
     expect(_field(page, "company")).to_have_value("Litware")
     page.get_by_role("button", name="Save interview").click()
     expect(page.locator(".ati-interview")).to_have_count(2)
-    ids = [r["id"] for r in _stored(page, "interviews")]
+    ids = [r["id"] for r in stored(page, "interviews")]
     assert 2 == len(set(ids))
 
 
 def test_progress_draws_a_chart_from_two_interviews(page: Page) -> None:
     """Two scored interviews give a labelled SVG chart, a captioned table and a trend."""
-    _seed(
+    seed(
         page,
         "interviews",
         [
@@ -270,7 +252,7 @@ def test_progress_draws_a_chart_from_two_interviews(page: Page) -> None:
 
 def test_progress_with_one_interview_explains_instead_of_charting(page: Page) -> None:
     """A single scored interview gets the friendly message and no empty chart."""
-    _seed(page, "interviews", [_record("a", "Adatum", "2025-01-05", [4, 6])])
+    seed(page, "interviews", [_record("a", "Adatum", "2025-01-05", [4, 6])])
     page.goto("/tools/progress/")
     expect(page.locator(".ati-not-enough")).to_contain_text("one more", timeout=READY_TIMEOUT_MS)
     assert 0 == page.locator("[data-widget=progress] svg").count()
@@ -328,7 +310,7 @@ def test_a_record_that_needs_fixing_is_named_by_report_and_progress(page: Page) 
     """A stored record with a problem is explained, linked to the log, and left out of progress."""
     broken = {**_record("bad", "Wingtip", "2025-01-20", [5]), "tz": "Not/AZone"}
     good = [_record("a", "Adatum", "2025-01-05", [4]), _record("b", "Tailspin", "2025-02-05", [8])]
-    _seed(page, "interviews", [*good, broken])
+    seed(page, "interviews", [*good, broken])
     page.goto("/tools/report/?interview=bad")
     problems = page.locator(".ati-report-problems")
     expect(problems).to_contain_text("Time zone", timeout=READY_TIMEOUT_MS)
@@ -352,6 +334,6 @@ def test_a_standalone_self_assessment_is_kept_on_its_own(page: Page) -> None:
     page.reload()
     expect(nerves.locator('input[type=radio][value="2"]')).to_be_checked()
     expect(nerves.locator("textarea")).to_have_value("Hands shaking 🙈")
-    assert {"nerves": {"answer": 2, "note": "Hands shaking 🙈"}} == _stored(
+    assert {"nerves": {"answer": 2, "note": "Hands shaking 🙈"}} == stored(
         page, "self-assessment:standalone"
     )

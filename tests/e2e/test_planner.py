@@ -6,15 +6,13 @@ import json
 import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from e2e_support import Traffic, wait_until_ready
+from e2e_support import PREFIX, Traffic, seed, stored, wait_until_ready
 from icalendar import Calendar
 from playwright.sync_api import Locator, Page, expect
 
 XSS = '<img src=x onerror="window.__xss=1">'
-PREFIX = "after-the-interview:"
 
 
 def _browser_today(page: Page) -> date:
@@ -34,19 +32,7 @@ def _next_working_day(day: date) -> date:
     return day
 
 
-def _seed(page: Page, key: str, data: Any) -> None:
-    """Store ``data`` under ``key`` exactly as storage.js would."""
-    envelope = json.dumps({"schema": 1, "savedAt": "2026-01-01T00:00:00Z", "data": data})
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [PREFIX + key, envelope])
-
-
-def _stored(page: Page, key: str) -> Any:
-    """The data saved under ``key`` (unwrapped from its envelope), or None."""
-    raw = page.evaluate("k => localStorage.getItem(k)", PREFIX + key)
-    return None if raw is None else json.loads(raw)["data"]
-
-
-def _wait_stored(page: Page, key: str, test: str) -> None:
+def _waitstored(page: Page, key: str, test: str) -> None:
     """Wait until the data saved under ``key`` passes the JavaScript expression ``test``."""
     page.wait_for_function(
         f"() => {{ const raw = localStorage.getItem({json.dumps(PREFIX + key)});"
@@ -168,7 +154,7 @@ def test_a_logged_interview_is_planned_and_its_facts_saved_in_the_log(page: Page
         "went_well": ["Kept calm"],
         "planner": {"rejected_on": (today - timedelta(days=1)).isoformat()},
     }
-    _seed(page, "interviews", [record])
+    seed(page, "interviews", [record])
     page.goto("/tools/planner/?interview=i-1")
     wait_until_ready(page)
     expect(page.locator("#ati-planner-source")).to_have_value("i-1")
@@ -183,8 +169,8 @@ def test_a_logged_interview_is_planned_and_its_facts_saved_in_the_log(page: Page
 
     page.fill("input[name=sar_sent_on]", today.isoformat())
     expect(page.locator(".ati-plan-item[data-kind=sar_deadline]")).to_have_count(1)
-    _wait_stored(page, "interviews", f"data[0].planner.sar_sent_on === '{today.isoformat()}'")
-    saved = _stored(page, "interviews")
+    _waitstored(page, "interviews", f"data[0].planner.sar_sent_on === '{today.isoformat()}'")
+    saved = stored(page, "interviews")
     assert today.isoformat() == saved[0]["planner"]["sar_sent_on"]
     assert (today - timedelta(days=1)).isoformat() == saved[0]["planner"]["rejected_on"]
     assert ["Kept calm"] == saved[0]["went_well"], "the rest of the record is left alone"
@@ -224,7 +210,7 @@ def test_the_planner_survives_a_reload(page: Page) -> None:
     _quick_entry(page, "Zoë's Café ☕ مقهى", interview, interview + timedelta(days=3))
     page.select_option("#ati-planner-alarm", "1440")
     expect(page.locator(".ati-plan-item")).to_have_count(2)
-    _wait_stored(page, "planner", "data.alarm === '1440' && data.quick.decision_date !== ''")
+    _waitstored(page, "planner", "data.alarm === '1440' && data.quick.decision_date !== ''")
     page.reload()
     expect(page.locator("input[name=company]")).to_have_value("Zoë's Café ☕ مقهى")
     expect(page.locator("input[name=time]")).to_have_value("14:00")
@@ -273,7 +259,7 @@ def test_the_pipeline_nudges_until_there_are_two_active_applications(page: Page)
     expect(page.locator(".ati-active-count")).to_have_attribute("data-count", "2")
     expect(page.locator(".ati-pipeline-table tbody tr")).to_have_count(2)
 
-    _wait_stored(page, "applications", "data.length === 2 && data[1].status === 'applied'")
+    _waitstored(page, "applications", "data.length === 2 && data[1].status === 'applied'")
     page.reload()
     wait_until_ready(page)
     expect(page.locator(".ati-app input[name=company]")).to_have_count(2)
@@ -285,7 +271,7 @@ def test_the_pipeline_nudges_until_there_are_two_active_applications(page: Page)
 def test_a_deleted_application_comes_back_with_undo(page: Page) -> None:
     """Deleting an application removes its row; Undo puts it back and saves it again."""
     page.goto("/")
-    _seed(
+    seed(
         page,
         "applications",
         [{"id": "a-1", "company": "Acorn Housing", "role": "", "status": "applied"}],
@@ -297,12 +283,12 @@ def test_a_deleted_application_comes_back_with_undo(page: Page) -> None:
     page.locator(".ati-app summary").click()
     page.get_by_role("button", name="Delete this application").click()
     expect(rows).to_have_count(0)
-    _wait_stored(page, "applications", "data.length === 0")
-    assert [] == _stored(page, "applications")
+    _waitstored(page, "applications", "data.length === 0")
+    assert [] == stored(page, "applications")
     page.get_by_role("button", name="Undo").click()
     expect(rows).to_have_count(1)
-    _wait_stored(page, "applications", "data.length === 1")
-    assert ["Acorn Housing"] == [a["company"] for a in _stored(page, "applications")]
+    _waitstored(page, "applications", "data.length === 1")
+    assert ["Acorn Housing"] == [a["company"] for a in stored(page, "applications")]
 
 
 def test_logged_interviews_appear_as_read_only_pipeline_rows(page: Page) -> None:
@@ -317,7 +303,7 @@ def test_logged_interviews_appear_as_read_only_pipeline_rows(page: Page) -> None
         "decision_date": (today - timedelta(days=20)).isoformat(),
         "status": "awaiting",
     }
-    _seed(page, "interviews", [record])
+    seed(page, "interviews", [record])
     page.goto("/tools/pipeline/")
     wait_until_ready(page)
     row = page.locator(".ati-pipeline-table tr[data-source=log]")
@@ -354,20 +340,20 @@ def test_the_offer_check_lists_questions_for_worrying_answers(page: Page, traffi
     )
 
     page.get_by_label(re.compile("stop-gap job on purpose")).check()
-    _wait_stored(page, "offer-check", "data.holding_pattern === true")
+    _waitstored(page, "offer-check", "data.holding_pattern === true")
     page.reload()
     expect(page.locator("fieldset[data-sign=pressure] input[value=yes]")).to_be_checked()
     expect(page.get_by_label(re.compile("stop-gap job on purpose"))).to_be_checked()
     wait_until_ready(page)
     expect(page.locator(".ati-concern[data-sign=pressure]")).to_be_visible()
-    assert {"pressure": "yes", "role_unclear": "yes"} == _stored(page, "offer-check")["answers"]
+    assert {"pressure": "yes", "role_unclear": "yes"} == stored(page, "offer-check")["answers"]
     assert [] == traffic.console_errors
 
 
 def test_clearing_offer_answers_can_be_undone(page: Page) -> None:
     """The "Clear my answers" button empties the form and the summary; Undo restores both."""
     page.goto("/")
-    _seed(page, "offer-check", {"answers": {"role_changed": "unsure"}, "holding_pattern": False})
+    seed(page, "offer-check", {"answers": {"role_changed": "unsure"}, "holding_pattern": False})
     page.goto("/tools/offer-check/")
     wait_until_ready(page)
     concern = page.locator(".ati-concern[data-sign=role_changed]")

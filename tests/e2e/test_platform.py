@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from e2e_support import READY_TIMEOUT_MS, Traffic, wait_until_ready
+from e2e_support import READY_TIMEOUT_MS, Traffic, seed, wait_until_ready
 from playwright.sync_api import BrowserContext, Page, Route, expect
 
 XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
@@ -39,6 +39,43 @@ def test_every_page_stays_on_our_origin_under_its_csp(page: Page, traffic: Traff
     assert any(re.search(r"/pyodide/checklist-[^/]+\.whl$", u) for u in traffic.same_origin)
     assert [] == traffic.foreign
     assert [] == [e for e in traffic.console_errors if "Content Security Policy" in e]
+
+
+#: What a missing value looks like when it slips into the page as text.
+STRAY_VALUE = re.compile(r"\b(?:null|undefined|NaN)\b|\[object \w+\]")
+
+
+def test_no_tool_shows_a_stray_javascript_value(page: Page, base_url: str) -> None:
+    """Empty, then with two logged interviews: no tool prints "null" or "undefined"."""
+    full = {
+        "id": "full",
+        "company": "Harbour Lane Bakery",
+        "role": "Shift lead",
+        "date": "2025-03-04",
+        "time": "10:30",
+        "tz": "Europe/London",
+        "format": "video",
+        "interviewers": [{"name": "Ms Okafor", "role": "Owner", "contact": ""}],
+        "questions": [{"text": "Why us?", "notes": "Talked about bread", "score": 6}],
+        "went_well": ["On time"],
+        "to_improve": ["Examples"],
+        "decision_date": "2025-03-11",
+        "status": "rejected",
+    }
+    bare = {"id": "bare", "company": "Adatum", "role": "", "date": "", "status": "awaiting"}
+    tools = [p for p in _nav_paths(page, base_url) if p.startswith("/tools/") and p != "/tools/"]
+    assert len(tools) >= 9, tools
+    shown = {}
+    for state in ("empty", "logged"):
+        if state == "logged":
+            seed(page, "interviews", [full, bare])
+        for path in tools:
+            page.goto(path)
+            wait_until_ready(page)
+            page.wait_for_timeout(500)  # let the first answers from Python be drawn
+            text = page.locator("article.md-content__inner").inner_text()
+            shown[f"{state} {path}"] = STRAY_VALUE.findall(text)
+    assert {key: [] for key in shown} == shown
 
 
 def test_the_csp_is_before_every_inline_script(page: Page) -> None:

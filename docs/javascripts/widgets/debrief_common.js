@@ -136,12 +136,6 @@ export function interviewSelect({ id, label, records, selected, first = null, on
   return h("div", { class: "ati-field" }, h("label", { for: id }, label), select);
 }
 
-/** Replace a node's children; arrays are flattened and null/false/undefined skipped. */
-export function fill(node, ...children) {
-  node.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false).map((c) => (c instanceof Node ? c : document.createTextNode(String(c)))));
-  return node;
-}
-
 /** Call a debrief op (the worker waits for time-zone data when the payload names a zone). */
 export function callDebrief(op, payload) {
   return runtime.call(op, payload);

@@ -7,22 +7,8 @@
 // `?interview=<id>` opens that interview's editor.
 import * as storage from "../storage.js";
 import { today, readerZone } from "../dates.js";
-import { h, field, setError, widgetData, debounce, statusLine, newId } from "../ui.js";
-import {
-  loadInterviews,
-  saveInterviews,
-  newestFirst,
-  newUuid,
-  dateText,
-  interviewName,
-  toolHref,
-  guideHref,
-  interviewParam,
-  rememberInterview,
-  undoNotice,
-  fill,
-  callDebrief,
-} from "./debrief_common.js";
+import { h, fill, field, setError, widgetData, debounce, statusLine, newId } from "../ui.js";
+import { loadInterviews, saveInterviews, newestFirst, newUuid, dateText, interviewName, toolHref, guideHref, interviewParam, rememberInterview, undoNotice, callDebrief } from "./debrief_common.js";
 
 const DRAFTS = "log:drafts";
 const LISTS = ["went_well", "to_improve"];

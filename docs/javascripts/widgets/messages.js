@@ -7,7 +7,7 @@
 import * as runtime from "../runtime.js";
 import * as storage from "../storage.js";
 import { today, nowIso } from "../dates.js";
-import { h, field, setError, widgetData, download, debounce, statusLine } from "../ui.js";
+import { h, fill, field, setError, widgetData, download, debounce, statusLine } from "../ui.js";
 
 const KEY = "messages";
 /** Fields every kind shares, typed once and kept when the reader switches kinds. */
@@ -26,7 +26,7 @@ function fromInterview(record) {
 export function mount(root) {
   const kinds = widgetData(root, "messages")["messages.kinds"]?.kinds ?? [];
   if (kinds.length === 0) {
-    root.replaceChildren(h("p", { class: "ati-error" }, "No message kinds are available."));
+    fill(root, h("p", { class: "ati-error" }, "No message kinds are available."));
     return undefined;
   }
   const saved = storage.load(KEY, {});
@@ -74,8 +74,8 @@ export function mount(root) {
 
   function renderForm() {
     const kind = kindOf();
-    about.replaceChildren(kind.description || "", " ", kind.guide ? h("a", { href: new URL(`../../${kind.guide.replace(/\.md$/, "/")}`, location.href).pathname }, "Read the chapter") : null);
-    variantBox.replaceChildren();
+    fill(about, kind.description || "", " ", kind.guide ? h("a", { href: new URL(`../../${kind.guide.replace(/\.md$/, "/")}`, location.href).pathname }, "Read the chapter") : null);
+    fill(variantBox);
     if ((kind.variants ?? []).length > 1) {
       const current = state.variant[kind.id] ?? kind.variants[0];
       variantBox.append(
@@ -83,7 +83,7 @@ export function mount(root) {
       );
     }
     slots = {};
-    form.replaceChildren();
+    fill(form);
     const values = fieldsOf();
     for (const def of kind.fields) {
       if (def.type === "checkbox") {
@@ -120,7 +120,7 @@ export function mount(root) {
 
   function renderActions() {
     const isEmail = kindOf().channel === "email";
-    actions.replaceChildren(
+    fill(actions, 
       h("button", { type: "button", class: "md-button md-button--primary", "data-format": "txt", onclick: () => exportAs("txt") }, "Download .txt"),
       h("button", { type: "button", class: "md-button", "data-format": "md", onclick: () => exportAs("md") }, "Download .md"),
       isEmail ? h("button", { type: "button", class: "md-button", "data-format": "eml", onclick: () => exportAs("eml") }, "Download .eml draft") : null,
@@ -180,7 +180,7 @@ export function mount(root) {
     const response = await runtime.call("messages.check", { kind: kind.id, subject: subject.value, body: body.value, context });
     if (!response.ok) return;
     const list = response.result.findings;
-    findings.replaceChildren(
+    fill(findings, 
       list.length === 0
         ? h("p", { class: "ati-ok" }, body.value.trim() ? "No pitfalls found." : "")
         : h("ul", { class: "ati-finding-list" }, list.map((f) => h("li", { class: `ati-finding ati-${f.severity}`, "data-rule": f.rule }, h("strong", {}, f.message), f.quote ? h("span", {}, " ", f.start_utf16 >= 0 ? h("button", { type: "button", class: "ati-quote", title: "Show these words in the message", onclick: () => showQuote(f) }, h("q", {}, f.quote)) : h("q", {}, f.quote)) : null, f.suggestion ? h("span", { class: "ati-suggestion" }, ` ${f.suggestion}`) : null))),
@@ -240,7 +240,7 @@ export function mount(root) {
   kindSelect.addEventListener("change", () => {
     state.kind = kindSelect.value;
     touched.clear();
-    findings.replaceChildren();
+    fill(findings);
     snapshot();
     renderForm();
     redraft();
@@ -290,7 +290,7 @@ export function mount(root) {
     : null;
   if (linked) notice.textContent = `Filled in from your interview log: ${linked.company}${linked.role ? ` — ${linked.role}` : ""}.`;
   const status = statusLine();
-  root.replaceChildren(
+  fill(root, 
     status,
     interviewPicker,
     h("div", { class: "ati-field" }, h("label", { for: "ati-kind" }, "What do you want to write?"), kindSelect),

@@ -5,7 +5,7 @@
 // island (so the form shows at once); answers are autosaved under "offer-check".
 import * as runtime from "../runtime.js";
 import * as storage from "../storage.js";
-import { h, widgetData, debounce, statusLine, newId } from "../ui.js";
+import { h, fill, widgetData, debounce, statusLine, newId } from "../ui.js";
 import { guideHref, messagesHref, undoNotice } from "./planner_common.js";
 
 const KEY = "offer-check";
@@ -71,7 +71,7 @@ export function mount(root) {
       snapshot();
       recheck();
     });
-    form.replaceChildren(
+    fill(form, 
       ...questions,
       h(
         "div",
@@ -116,15 +116,15 @@ export function mount(root) {
     const known = new Set((definitions?.signs ?? []).map((s) => s.id));
     const answers = Object.fromEntries(Object.entries(state.answers).filter(([id, v]) => known.has(id) && ["yes", "no", "unsure"].includes(v)));
     if (Object.keys(answers).length === 0) {
-      verdict.replaceChildren(h("p", { class: "ati-hint" }, "Answer at least one question and a summary appears here."));
-      results.replaceChildren();
+      fill(verdict, h("p", { class: "ati-hint" }, "Answer at least one question and a summary appears here."));
+      fill(results);
       return;
     }
     const response = await runtime.call("planner.offer_check", { answers, holding_pattern: state.holding_pattern });
     if (mine !== generation) return;
     if (!response.ok) {
-      verdict.replaceChildren(h("p", { class: "ati-error" }, response.error.problems?.[0]?.message ?? response.error.message));
-      results.replaceChildren();
+      fill(verdict, h("p", { class: "ati-error" }, response.error.problems?.[0]?.message ?? response.error.message));
+      fill(results);
       return;
     }
     render(response.result);
@@ -148,7 +148,7 @@ export function mount(root) {
         c.questions_to_ask.length ? [h("p", {}, h("strong", {}, "Questions you could ask them")), h("ul", { class: "ati-questions" }, c.questions_to_ask.map((q) => h("li", {}, q)))] : null,
       ),
     );
-    verdict.replaceChildren(h("div", { class: `admonition ${style} ati-offer-level`, "data-level": result.level }, h("p", { class: "admonition-title" }, title), h("p", { class: "ati-offer-summary" }, result.summary)));
+    fill(verdict, h("div", { class: `admonition ${style} ati-offer-level`, "data-level": result.level }, h("p", { class: "admonition-title" }, title), h("p", { class: "ati-offer-summary" }, result.summary)));
     const parts = [
       concerns.length ? h("h3", {}, "What came up, and what to ask") : null,
       ...concerns,
@@ -159,10 +159,10 @@ export function mount(root) {
         h("a", { class: "md-button", href: guideHref(result.guide || "guide/offer.md") }, "Read the chapter on offers"),
       ),
     ];
-    results.replaceChildren(...parts.filter(Boolean));
+    fill(results, ...parts.filter(Boolean));
   }
 
-  root.replaceChildren(status, h("p", { class: "ati-hint" }, "Answer only what you can; “Not sure” is a fine answer. Your answers are saved on this device as you go."), form, notice, section);
+  fill(root, status, h("p", { class: "ati-hint" }, "Answer only what you can; “Not sure” is a fine answer. Your answers are saved on this device as you go."), form, notice, section);
   const island = widgetData(root, "offer-check")["planner.offer_signs"];
   if (island?.signs?.length) {
     renderForm(island);
@@ -171,7 +171,7 @@ export function mount(root) {
     // No build-time data (should not happen): ask Python for the questions instead.
     runtime.call("planner.offer_signs", {}).then((response) => {
       if (!response.ok) {
-        form.replaceChildren(h("p", { class: "ati-error" }, `The questions could not be loaded: ${response.error.message}`));
+        fill(form, h("p", { class: "ati-error" }, `The questions could not be loaded: ${response.error.message}`));
         return;
       }
       renderForm(response.result);

@@ -6,7 +6,7 @@
 import * as runtime from "../runtime.js";
 import * as storage from "../storage.js";
 import { today } from "../dates.js";
-import { h, field, setError, debounce, statusLine } from "../ui.js";
+import { h, fill, field, setError, debounce, statusLine } from "../ui.js";
 import {
   addWarningSlot,
   badge,
@@ -161,7 +161,7 @@ export function mount(root) {
 
   function renderList() {
     cards.clear();
-    list.replaceChildren(...apps.map((app) => card(app)));
+    fill(list, ...apps.map((app) => card(app)));
     if (apps.length === 0) list.append(h("p", { class: "ati-hint ati-app-empty" }, "No applications yet. Add the first one with the button below."));
   }
 
@@ -199,7 +199,7 @@ export function mount(root) {
     const mine = ++generation;
     const todayIso = today();
     const logged = loadInterviews().filter((r) => typeof r.company === "string" && r.company.trim());
-    logLine.replaceChildren(
+    fill(logLine, 
       ...(logged.length
         ? [`${logged.length === 1 ? "One interview" : `${logged.length} interviews`} from your `, h("a", { href: toolHref("log") }, "interview log"), " also appear in the table. Change them in the log."]
         : []),
@@ -239,7 +239,7 @@ export function mount(root) {
     }
     if (!response.ok) {
       countLine.textContent = "";
-      results.replaceChildren(h("p", { class: "ati-error" }, response.error.message));
+      fill(results, h("p", { class: "ati-error" }, response.error.message));
       return;
     }
     render(response.result, entries, left_out);
@@ -313,11 +313,11 @@ export function mount(root) {
           )
         : h("p", { class: "ati-hint" }, "Once an application has a company name, it appears here with its next step."),
     ];
-    results.replaceChildren(...parts.filter(Boolean));
+    fill(results, ...parts.filter(Boolean));
   }
 
   renderList();
-  root.replaceChildren(
+  fill(root, 
     status,
     h("h2", {}, "Your applications"),
     h("p", { class: "ati-hint" }, "Tap an application to open or close its details. Everything is saved as you type."),

@@ -7,7 +7,7 @@
 import * as runtime from "../runtime.js";
 import * as storage from "../storage.js";
 import { today, readerZone } from "../dates.js";
-import { h, field, setError, download, debounce, statusLine } from "../ui.js";
+import { h, fill, field, setError, download, debounce, statusLine } from "../ui.js";
 import {
   addWarningSlot,
   badge,
@@ -117,7 +117,7 @@ export function mount(root) {
   // ----- where the interview comes from -----------------------------------------------
   function renderSource() {
     if (records.length === 0) {
-      sourceBox.replaceChildren(
+      fill(sourceBox, 
         h("p", { class: "ati-hint" }, "Type the interview in below. If you keep an ", h("a", { href: toolHref("log") }, "interview log"), " on this device, you can pick an interview from it here instead."),
       );
       return;
@@ -128,7 +128,7 @@ export function mount(root) {
       h("option", { value: QUICK, selected: state.source === QUICK }, "An interview I type in here"),
       newestFirst(records).map((r) => h("option", { value: r.id, selected: r.id === state.source }, interviewName(r))),
     );
-    sourceBox.replaceChildren(
+    fill(sourceBox, 
       h("div", { class: "ati-field" }, h("label", { for: "ati-planner-source" }, "Which interview are you planning for?"), h("p", { class: "ati-hint", id: "ati-planner-source-hint" }, "Choose one from your interview log, or type the details in on this page."), select),
     );
     select.setAttribute("aria-describedby", "ati-planner-source-hint");
@@ -221,7 +221,7 @@ export function mount(root) {
       },
       "Clear and start again",
     );
-    interviewBox.replaceChildren(form, zones, h("div", { class: "ati-actions" }, clear));
+    fill(interviewBox, form, zones, h("div", { class: "ati-actions" }, clear));
   }
 
   function renderRecord() {
@@ -243,7 +243,7 @@ export function mount(root) {
       slots[name] = { input: dd, error, warn };
       list.append(h("dt", {}, FIELD_WORDS[name]), dd);
     }
-    interviewBox.replaceChildren(
+    fill(interviewBox, 
       h(
         "section",
         { class: "ati-card", "aria-labelledby": "ati-record-heading" },
@@ -304,7 +304,7 @@ export function mount(root) {
       slots[name] = slot;
       slot.input.addEventListener("focusout", () => touched.add(name));
     }
-    factsBox.replaceChildren(
+    fill(factsBox, 
       h(
         "fieldset",
         {},
@@ -350,7 +350,7 @@ export function mount(root) {
       setError(slot, "");
       setWarning(slot, "");
     }
-    recordProblems.replaceChildren();
+    fill(recordProblems);
   }
 
   async function plan() {
@@ -377,7 +377,7 @@ export function mount(root) {
         else if (!slot) unplaced.push(p.message);
       }
       if (!quickEntry && problems.some((p) => p.field in FIELD_WORDS)) {
-        recordProblems.replaceChildren(
+        fill(recordProblems, 
           h("p", { class: "ati-error" }, "This interview needs a small fix in the log before it can be planned. ", h("a", { href: toolHref("log", { interview: state.source }) }, "Open it in the interview log")),
         );
       }
@@ -389,7 +389,7 @@ export function mount(root) {
 
   function showEmpty(message) {
     lastItems = [];
-    results.replaceChildren();
+    fill(results);
     announce.textContent = message;
     calendarBox.hidden = true;
   }
@@ -441,7 +441,7 @@ export function mount(root) {
       result.items.length ? timeline : null,
       result.notes.length ? h("div", { class: "ati-plan-notes" }, h("h3", {}, "Good to know"), h("ul", {}, result.notes.map((n) => h("li", {}, n)))) : null,
     ];
-    results.replaceChildren(...parts.filter(Boolean));
+    fill(results, ...parts.filter(Boolean));
     calendarBox.hidden = result.items.length === 0;
   }
 
@@ -481,7 +481,7 @@ export function mount(root) {
   renderSource();
   renderInterview();
   renderFacts();
-  root.replaceChildren(status, sourceBox, notice, interviewBox, recordProblems, factsBox, planSection, calendarBox);
+  fill(root, status, sourceBox, notice, interviewBox, recordProblems, factsBox, planSection, calendarBox);
   showEmpty("Your plan appears here once the interview has a company and a date.");
   plan();
   return () => {

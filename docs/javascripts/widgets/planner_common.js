@@ -3,7 +3,7 @@
 // the saved interview log, a list of dates the reader can add to and remove from, an
 // undo notice and a debounced writer that is flushed when the page is left.
 import * as storage from "../storage.js";
-import { h, field, newId } from "../ui.js";
+import { h, fill, field, newId } from "../ui.js";
 
 // Shared with every widget; re-exported so the tools import their helpers from one place.
 export { undoNotice } from "../ui.js";
@@ -123,7 +123,7 @@ export function dateList({ name, label, hint, dates = [], onChange, notice, addL
   const list = h("ul", { class: "ati-date-list", "aria-label": label });
   const add = h("button", { type: "button", class: "md-button" }, addLabel);
   const render = () => {
-    list.replaceChildren(
+    fill(list, 
       ...current.map((day, index) =>
         h(
           "li",

@@ -4,8 +4,8 @@
 // labelled for screen readers, with the same figures in the table beside it.
 // Interviews that need fixing are left out, named, and linked to the log.
 import { today } from "../dates.js";
-import { h, statusLine } from "../ui.js";
-import { loadInterviews, toolHref, interviewName, fill, callDebrief } from "./debrief_common.js";
+import { h, fill, statusLine } from "../ui.js";
+import { loadInterviews, toolHref, interviewName, callDebrief } from "./debrief_common.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const COLOURS = { answers: "var(--md-primary-fg-color)", self_assessment: "var(--md-accent-fg-color)" };

@@ -4,8 +4,8 @@
 // "Download as Markdown" saves the report's own Markdown; "Print" uses the print CSS.
 // A record with problems is not reported on: the page says which and links to the log.
 import { today } from "../dates.js";
-import { h, statusLine, download, newId } from "../ui.js";
-import { loadInterviews, newestFirst, toolHref, guideHref, interviewParam, rememberInterview, fieldWords, interviewSelect, fill, callDebrief, interviewName } from "./debrief_common.js";
+import { h, fill, statusLine, download, newId } from "../ui.js";
+import { loadInterviews, newestFirst, toolHref, guideHref, interviewParam, rememberInterview, fieldWords, interviewSelect, callDebrief, interviewName } from "./debrief_common.js";
 
 const list = (items, attrs = {}) => h("ul", attrs, items.map((item) => h("li", {}, item)));
 

@@ -4,19 +4,8 @@
 // The questions come from the build-time data island, so nothing waits for Python.
 // `?interview=<id>` picks an interview; `?standalone=1` the version on its own.
 import * as storage from "../storage.js";
-import { h, widgetData, statusLine, newId } from "../ui.js";
-import {
-  loadInterviews,
-  patchInterview,
-  newestFirst,
-  toolHref,
-  guideHref,
-  interviewParam,
-  undoNotice,
-  laterWriter,
-  interviewSelect,
-  fill,
-} from "./debrief_common.js";
+import { h, fill, widgetData, statusLine, newId } from "../ui.js";
+import { loadInterviews, patchInterview, newestFirst, toolHref, guideHref, interviewParam, undoNotice, laterWriter, interviewSelect } from "./debrief_common.js";
 
 const STANDALONE = "self-assessment:standalone";
 const ON_ITS_OWN = "standalone";

@@ -7,8 +7,8 @@
 import * as runtime from "../runtime.js";
 import * as storage from "../storage.js";
 import { today } from "../dates.js";
-import { h, field, setError, widgetData, statusLine, download, newId } from "../ui.js";
-import { newUuid, dateText, guideHref, undoNotice, fill } from "./debrief_common.js";
+import { h, fill, field, setError, widgetData, statusLine, download, newId } from "../ui.js";
+import { newUuid, dateText, guideHref, undoNotice } from "./debrief_common.js";
 
 const JOURNAL = "journal";
 const DRAFT = "thoughts:draft";
