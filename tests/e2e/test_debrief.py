@@ -337,3 +337,17 @@ def test_a_standalone_self_assessment_is_kept_on_its_own(page: Page) -> None:
     assert {"nerves": {"answer": 2, "note": "Hands shaking 🙈"}} == stored(
         page, "self-assessment:standalone"
     )
+
+
+def test_the_report_prints_without_the_site_around_it(page: Page) -> None:
+    """Print media hides the header, menus and buttons and keeps the report itself."""
+    seed(page, "interviews", [_record("a", "Adatum", "2025-01-05", [4, 7, 8])])
+    page.goto("/tools/report/")
+    expect(page.locator(".ati-focus").first).to_be_visible(timeout=READY_TIMEOUT_MS)
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".ati-actions"):
+        expect(page.locator(hidden).first).to_be_hidden()
+    expect(page.locator(".ati-report")).to_be_visible()
+    expect(page.locator(".ati-focus").first).to_be_visible()
+    counts = re.findall(rb"/Count (\d+)", page.pdf(format="A4"))  # the PDF's page tree
+    assert 1 <= max(int(n) for n in counts) <= 4, counts

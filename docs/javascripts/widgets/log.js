@@ -128,7 +128,7 @@ export function mount(root) {
       );
     }
     for (const record of records) cards.push(card(record));
-    fill(listBox, 
+    fill(listBox,
       cards.length
         ? cards
         : h("p", { class: "ati-empty" }, "Nothing logged yet. Press “Log an interview” to note down your first one while it is fresh."),
@@ -403,7 +403,7 @@ export function mount(root) {
     );
     form.addEventListener("input", onInput);
     form.addEventListener("change", onInput);
-    fill(editor, 
+    fill(editor,
       h("h3", { id: "ati-editor-title", tabindex: "-1" }, entry.isNew ? "Log an interview" : `Edit: ${[draft.company, draft.role].filter(Boolean).join(" — ") || "interview"}`),
       h("p", { class: "ati-hint" }, "Fields marked * are needed to save. Everything you type is kept on this device as you go, even before you save. ", h("a", { href: guideHref("guide/straight-after.md") }, "How to make useful notes")),
       form,
@@ -475,7 +475,7 @@ export function mount(root) {
     }
     const summary = editor.summary;
     if (summary && showAll && problems.length) {
-      fill(summary, 
+      fill(summary,
         h("p", { class: "admonition-title" }, problems.length === 1 ? "One thing needs a look before this can be saved" : `${problems.length} things need a look before this can be saved`),
         h(
           "ul",
@@ -542,7 +542,7 @@ export function mount(root) {
     saveDraftsNow();
     renderList();
     notice.show(`Saved “${interviewName(record)}”.`);
-    fill(savedNotes, 
+    fill(savedNotes,
       warnings.length
         ? h("div", { class: "admonition note" }, h("p", { class: "admonition-title" }, "A few gentle notes"), h("ul", {}, warnings.map((w) => h("li", {}, w.message))))
         : null,
@@ -560,7 +560,7 @@ export function mount(root) {
 
   // ---- start --------------------------------------------------------------------------
 
-  fill(root, 
+  fill(root,
     status,
     h("div", { class: "ati-actions" }, addButton),
     editor,

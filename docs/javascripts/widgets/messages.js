@@ -120,7 +120,7 @@ export function mount(root) {
 
   function renderActions() {
     const isEmail = kindOf().channel === "email";
-    fill(actions, 
+    fill(actions,
       h("button", { type: "button", class: "md-button md-button--primary", "data-format": "txt", onclick: () => exportAs("txt") }, "Download .txt"),
       h("button", { type: "button", class: "md-button", "data-format": "md", onclick: () => exportAs("md") }, "Download .md"),
       isEmail ? h("button", { type: "button", class: "md-button", "data-format": "eml", onclick: () => exportAs("eml") }, "Download .eml draft") : null,
@@ -180,7 +180,7 @@ export function mount(root) {
     const response = await runtime.call("messages.check", { kind: kind.id, subject: subject.value, body: body.value, context });
     if (!response.ok) return;
     const list = response.result.findings;
-    fill(findings, 
+    fill(findings,
       list.length === 0
         ? h("p", { class: "ati-ok" }, body.value.trim() ? "No pitfalls found." : "")
         : h("ul", { class: "ati-finding-list" }, list.map((f) => h("li", { class: `ati-finding ati-${f.severity}`, "data-rule": f.rule }, h("strong", {}, f.message), f.quote ? h("span", {}, " ", f.start_utf16 >= 0 ? h("button", { type: "button", class: "ati-quote", title: "Show these words in the message", onclick: () => showQuote(f) }, h("q", {}, f.quote)) : h("q", {}, f.quote)) : null, f.suggestion ? h("span", { class: "ati-suggestion" }, ` ${f.suggestion}`) : null))),
@@ -290,7 +290,7 @@ export function mount(root) {
     : null;
   if (linked) notice.textContent = `Filled in from your interview log: ${linked.company}${linked.role ? ` — ${linked.role}` : ""}.`;
   const status = statusLine();
-  fill(root, 
+  fill(root,
     status,
     interviewPicker,
     h("div", { class: "ati-field" }, h("label", { for: "ati-kind" }, "What do you want to write?"), kindSelect),

@@ -71,7 +71,7 @@ export function mount(root) {
       snapshot();
       recheck();
     });
-    fill(form, 
+    fill(form,
       ...questions,
       h(
         "div",

@@ -199,7 +199,7 @@ export function mount(root) {
     const mine = ++generation;
     const todayIso = today();
     const logged = loadInterviews().filter((r) => typeof r.company === "string" && r.company.trim());
-    fill(logLine, 
+    fill(logLine,
       ...(logged.length
         ? [`${logged.length === 1 ? "One interview" : `${logged.length} interviews`} from your `, h("a", { href: toolHref("log") }, "interview log"), " also appear in the table. Change them in the log."]
         : []),
@@ -317,7 +317,7 @@ export function mount(root) {
   }
 
   renderList();
-  fill(root, 
+  fill(root,
     status,
     h("h2", {}, "Your applications"),
     h("p", { class: "ati-hint" }, "Tap an application to open or close its details. Everything is saved as you type."),

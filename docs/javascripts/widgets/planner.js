@@ -117,7 +117,7 @@ export function mount(root) {
   // ----- where the interview comes from -----------------------------------------------
   function renderSource() {
     if (records.length === 0) {
-      fill(sourceBox, 
+      fill(sourceBox,
         h("p", { class: "ati-hint" }, "Type the interview in below. If you keep an ", h("a", { href: toolHref("log") }, "interview log"), " on this device, you can pick an interview from it here instead."),
       );
       return;
@@ -128,7 +128,7 @@ export function mount(root) {
       h("option", { value: QUICK, selected: state.source === QUICK }, "An interview I type in here"),
       newestFirst(records).map((r) => h("option", { value: r.id, selected: r.id === state.source }, interviewName(r))),
     );
-    fill(sourceBox, 
+    fill(sourceBox,
       h("div", { class: "ati-field" }, h("label", { for: "ati-planner-source" }, "Which interview are you planning for?"), h("p", { class: "ati-hint", id: "ati-planner-source-hint" }, "Choose one from your interview log, or type the details in on this page."), select),
     );
     select.setAttribute("aria-describedby", "ati-planner-source-hint");
@@ -243,7 +243,7 @@ export function mount(root) {
       slots[name] = { input: dd, error, warn };
       list.append(h("dt", {}, FIELD_WORDS[name]), dd);
     }
-    fill(interviewBox, 
+    fill(interviewBox,
       h(
         "section",
         { class: "ati-card", "aria-labelledby": "ati-record-heading" },
@@ -304,7 +304,7 @@ export function mount(root) {
       slots[name] = slot;
       slot.input.addEventListener("focusout", () => touched.add(name));
     }
-    fill(factsBox, 
+    fill(factsBox,
       h(
         "fieldset",
         {},
@@ -377,7 +377,7 @@ export function mount(root) {
         else if (!slot) unplaced.push(p.message);
       }
       if (!quickEntry && problems.some((p) => p.field in FIELD_WORDS)) {
-        fill(recordProblems, 
+        fill(recordProblems,
           h("p", { class: "ati-error" }, "This interview needs a small fix in the log before it can be planned. ", h("a", { href: toolHref("log", { interview: state.source }) }, "Open it in the interview log")),
         );
       }

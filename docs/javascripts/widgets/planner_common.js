@@ -123,7 +123,7 @@ export function dateList({ name, label, hint, dates = [], onChange, notice, addL
   const list = h("ul", { class: "ati-date-list", "aria-label": label });
   const add = h("button", { type: "button", class: "md-button" }, addLabel);
   const render = () => {
-    fill(list, 
+    fill(list,
       ...current.map((day, index) =>
         h(
           "li",

@@ -154,7 +154,7 @@ export function mount(root) {
       return;
     }
     fill(said, r.sentences.map((line) => h("p", { class: "ati-trend-sentence" }, line)));
-    fill(output, 
+    fill(output,
       h("div", { class: "ati-chart" }, drawChart(r.chart), legend(r.chart), h("p", { class: "ati-hint" }, "Each point is one interview: circles for your answer scores, squares for your self-assessment. The same figures are in the table below.")),
       table(r.table),
       skipped,

@@ -13,7 +13,7 @@ export function mount(root) {
   const records = loadInterviews();
   const status = statusLine();
   if (records.length === 0) {
-    fill(root, 
+    fill(root,
       status,
       h("p", {}, "There is nothing to report on yet. ", h("a", { href: toolHref("log") }, "Log an interview"), " first: the questions you were asked, how you would score your answers, and what went well. Then come back here."),
     );
@@ -43,7 +43,7 @@ export function mount(root) {
   function showProblems(record, error) {
     const problems = error.problems ?? [];
     const selfOnes = problems.some((p) => p.field.startsWith("self_assessment"));
-    fill(output, 
+    fill(output,
       h(
         "div",
         { class: "admonition warning ati-report-problems" },
@@ -82,7 +82,7 @@ export function mount(root) {
   function render(record, r) {
     const s = r.strengths;
     const answered = Object.values(record.self_assessment ?? {}).some((a) => a && a.answer);
-    fill(output, 
+    fill(output,
       h("h3", { class: "ati-report-title" }, r.title),
       h("p", {}, r.interview_line, r.interview.status_label ? ` Where things stand: ${r.interview.status_label}.` : ""),
       h("p", { class: "ati-hint" }, r.written_on),

@@ -145,11 +145,11 @@ export function mount(root) {
     fill(questionBox, questions.map((q, i) => question(q, i + 1)));
     showCount();
     if (choice === ON_ITS_OWN) {
-      fill(after, 
+      fill(after,
         h("p", {}, "These answers are not linked to an interview. To see them in a reflection report, ", h("a", { href: toolHref("log") }, "log the interview"), " and then choose it in the list above."),
       );
     } else {
-      fill(after, 
+      fill(after,
         h(
           "p",
           { class: "ati-actions" },
@@ -181,7 +181,7 @@ export function mount(root) {
     first: [ON_ITS_OWN, "On its own (not linked to a logged interview)"],
     onChange: choose,
   });
-  fill(root, 
+  fill(root,
     status,
     picker,
     records.length ? null : h("p", { class: "ati-hint" }, "Nothing is in your interview log yet, so this will be kept on its own. ", h("a", { href: toolHref("log") }, "Log an interview"), " to link the two."),

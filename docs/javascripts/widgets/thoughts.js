@@ -129,7 +129,7 @@ export function mount(root) {
       return;
     }
     const r = response.result;
-    fill(result, 
+    fill(result,
       h("h3", {}, "Questioning it"),
       h("p", { class: "ati-quoted-thought" }, h("q", {}, r.thought)),
       r.distortion ? h("p", {}, "This is a common thinking trap called ", h("strong", {}, r.distortion.label), ": ", r.distortion.explanation) : null,
@@ -234,7 +234,7 @@ export function mount(root) {
   function renderJournal() {
     journal = loadJournal();
     downloads.hidden = journal.length === 0;
-    fill(journalList, 
+    fill(journalList,
       journal.length === 0
         ? h("p", { class: "ati-empty" }, "No entries yet. When you save a balanced thought it appears here, newest first.")
         : journal.map((entry, i) =>
@@ -272,7 +272,7 @@ export function mount(root) {
     });
   }
 
-  fill(root, 
+  fill(root,
     status,
     choices,
     h("div", { class: "ati-actions" }, challengeButton),
