@@ -68,12 +68,27 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-def make_server(
-    port: int, site: Path = SITE, host: str = "127.0.0.1"
-) -> http.server.ThreadingHTTPServer:
+class Server(http.server.ThreadingHTTPServer):
+    """A threaded server that takes a reader leaving mid-download calmly.
+
+    Moving to another page while the runtime is still downloading closes the connection;
+    the standard server prints a traceback for that, which looks like a failure in the
+    terminal of ``make serve``. Those are skipped; any other error is still reported.
+    """
+
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Report errors, except a client that went away."""
+        if isinstance(sys.exc_info()[1], ConnectionError):  # broken pipe, reset, aborted
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
+def make_server(port: int, site: Path = SITE, host: str = "127.0.0.1") -> Server:
     """Create (not start) a threaded server for ``site``; port 0 picks a free port."""
     handler = functools.partial(Handler, directory=str(site))
-    return http.server.ThreadingHTTPServer((host, port), handler)
+    return Server((host, port), handler)
 
 
 def main(argv: list[str] | None = None) -> int:
