@@ -78,6 +78,32 @@ def test_no_tool_shows_a_stray_javascript_value(page: Page, base_url: str) -> No
     assert {key: [] for key in shown} == shown
 
 
+def test_no_page_scrolls_sideways_on_a_small_phone(page: Page, base_url: str) -> None:
+    """At 360 px wide, with two logged interviews, every page fits its width."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    scores = [{"text": "Why us?", "notes": "", "score": 6}]
+    logged = [("a", "Harbour Lane Bakery", "2025-03-04"), ("b", "Adatum", "2025-04-10")]
+    records = [
+        {"id": n, "company": c, "role": "Shift lead", "date": d, "questions": scores}
+        for n, c, d in logged
+    ]
+    seed(page, "interviews", records)
+    too_wide = {}
+    for path in _nav_paths(page, base_url):
+        page.goto(path)
+        if page.locator("[data-widget]").count():
+            wait_until_ready(page)
+            page.wait_for_timeout(500)  # let the first answers from Python be drawn
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 360:
+            too_wide[path] = width
+    assert {} == too_wide
+    page.goto("/tools/pipeline/")
+    cell = page.locator(".ati-pipeline-table td[data-label='When']").first
+    expect(cell).to_be_visible(timeout=READY_TIMEOUT_MS)
+    assert "block" == cell.evaluate("td => getComputedStyle(td).display")  # a card, not a grid
+
+
 def test_the_csp_is_before_every_inline_script(page: Page) -> None:
     """A meta policy only governs what follows it, so it must precede all scripts."""
     page.goto("/")

@@ -275,14 +275,14 @@ export function mount(root) {
         "tr",
         { "data-row-id": row.id, "data-source": fromLog ? "log" : "own", "data-active": String(row.active) },
         h("th", { scope: "row" }, name, fromLog ? h("span", { class: "ati-hint ati-row-source" }, " (", h("a", { href: toolHref("log", { interview: entry.record.id }) }, "from your interview log"), ")") : null),
-        h("td", {}, row.status_label),
+        h("td", { "data-label": "Where it stands" }, row.status_label),
         h(
           "td",
-          {},
+          { "data-label": "Next step" },
           row.next_action,
           row.message_kind ? h("span", { class: "ati-row-draft" }, " ", h("a", { href: messagesHref(row.message_kind, fromLog ? entry.record.id : "") }, "Draft a message")) : null,
         ),
-        h("td", {}, row.next_action_date ? dateText(row.next_action_date) : "—", row.action_status ? [" ", badge(row.action_status)] : null),
+        h("td", { "data-label": "When" }, row.next_action_date ? dateText(row.next_action_date) : "—", row.action_status ? [" ", badge(row.action_status)] : null),
       );
     });
     // With nothing listed yet, a nudge about keeping options open would only discourage.
@@ -297,15 +297,20 @@ export function mount(root) {
     const parts = [
       ...nudges,
       leftOut.length
-        ? h("p", { class: "ati-error" }, `${leftOut.length === 1 ? "One entry is" : `${leftOut.length} entries are`} left out of the table until ${leftOut.length === 1 ? "its details are" : "their details are"} fixed${leftOut.some((e) => e.kind === "log") ? " (for interviews from the log, change them in the log)" : " (see the messages above)"}.`)
+        ? h(
+            "div",
+            { class: "admonition warning ati-left-out" },
+            h("p", { class: "admonition-title" }, "Left out for now"),
+            h("p", {}, `${leftOut.length === 1 ? "One entry is" : `${leftOut.length} entries are`} left out of the table until ${leftOut.length === 1 ? "its details are" : "their details are"} fixed${leftOut.some((e) => e.kind === "log") ? " (for interviews from the log, change them in the log)" : " (see the messages above)"}. Nothing has been deleted.`),
+          )
         : null,
       rows.length
         ? h(
             "div",
-            { class: "ati-table-wrap" },
+            { class: "ati-table-wrap ati-stack ati-pipeline-table" },
             h(
               "table",
-              { class: "ati-pipeline-table" },
+              {},
               h("caption", {}, "Your applications, soonest next step first"),
               h("thead", {}, h("tr", {}, ["Application", "Where it stands", "Next step", "When"].map((t) => h("th", { scope: "col" }, t)))),
               h("tbody", {}, rows),

@@ -31,7 +31,10 @@ function s(tag, attrs = {}, ...children) {
 export function drawChart(chart) {
   const { plot, width, height } = chart;
   const titleId = `ati-chart-title-${Math.random().toString(36).slice(2)}`;
-  const anchorFor = (x) => (x + 50 > width ? "end" : x - 50 < 0 ? "start" : "middle");
+  // Labels are up to 16 characters (about 140 units at this size): centred only where
+  // half of that fits, otherwise aligned to the edge so nothing is cut off.
+  const HALF_LABEL = 72;
+  const anchorFor = (x) => (x + HALF_LABEL > width ? "end" : x - HALF_LABEL < 0 ? "start" : "middle");
   const text = (attrs, content) => s("text", { "font-size": 16, ...attrs, style: { fill: MUTED } }, content);
   const svg = s(
     "svg",
@@ -99,13 +102,13 @@ function table(data) {
   const [first, ...rest] = data.columns;
   return h(
     "div",
-    { class: "ati-table-wrap" },
+    { class: "ati-table-wrap ati-stack" },
     h(
       "table",
       {},
       h("caption", {}, data.caption),
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, first), rest.map((c) => h("th", { scope: "col" }, c)))),
-      h("tbody", {}, data.rows.map((row) => h("tr", { "data-id": row.id }, h("th", { scope: "row" }, row.cells[0]), row.cells.slice(1).map((c) => h("td", {}, c))))),
+      h("tbody", {}, data.rows.map((row) => h("tr", { "data-id": row.id }, h("th", { scope: "row" }, row.cells[0]), row.cells.slice(1).map((c, i) => h("td", { "data-label": rest[i] }, c))))),
     ),
   );
 }
