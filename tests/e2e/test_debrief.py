@@ -351,3 +351,23 @@ def test_the_report_prints_without_the_site_around_it(page: Page) -> None:
     expect(page.locator(".ati-focus").first).to_be_visible()
     counts = re.findall(rb"/Count (\d+)", page.pdf(format="A4"))  # the PDF's page tree
     assert 1 <= max(int(n) for n in counts) <= 4, counts
+
+
+def test_each_logged_interview_links_to_the_message_it_needs_next(page: Page) -> None:
+    """Waiting: a thank-you; turned down: a feedback request, opened ready to fill."""
+    waiting = _record("w", "Adatum", "2025-01-05", [6])
+    turned_down = {**_record("r", "Tailspin", "2025-02-05", [5]), "status": "rejected"}
+    seed(page, "interviews", [waiting, turned_down])
+    page.goto("/tools/log/")
+    cards = page.locator(".ati-interview")
+    expect(cards).to_have_count(2, timeout=READY_TIMEOUT_MS)
+    expect(
+        cards.filter(has_text="Adatum").get_by_role("link", name="Draft a thank-you note")
+    ).to_be_visible()
+    cards.filter(has_text="Tailspin").get_by_role(
+        "link", name="Draft a request for feedback"
+    ).click()
+    page.wait_for_url("**/tools/messages/?**")
+    wait_until_ready(page)
+    expect(page.locator("#ati-kind")).to_have_value("feedback_call_request")
+    expect(page.locator("input[name=company]")).to_have_value("Tailspin")

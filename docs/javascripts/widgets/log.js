@@ -70,6 +70,14 @@ const timeZones = () => {
   }
 };
 
+/** The message that usually comes next for an interview in this state: [kind, link text]. */
+const NEXT_DRAFT = {
+  awaiting: ["thank_you_email", "Draft a thank-you note"],
+  offer: ["offer_clarify", "Draft questions about the offer"],
+  rejected: ["feedback_call_request", "Draft a request for feedback"],
+};
+const nextDraft = (status) => NEXT_DRAFT[status ?? "awaiting"] ?? null;
+
 export function mount(root) {
   const options = widgetData(root, "log")["debrief.options"] ?? {};
   const labels = options.fields ?? {};
@@ -162,7 +170,7 @@ export function mount(root) {
         h("li", {}, h("a", { href: toolHref("self-assessment", { interview: id }) }, "Self-assessment for this interview")),
         h("li", {}, h("a", { href: toolHref("report", { interview: id }) }, "Reflection report")),
         h("li", {}, h("a", { href: toolHref("planner", { interview: id }) }, "Plan the follow-up")),
-        h("li", {}, h("a", { href: toolHref("messages", { kind: "thank_you_email", interview: id }) }, "Draft a thank-you note")),
+        nextDraft(record.status) ? h("li", {}, h("a", { href: toolHref("messages", { kind: nextDraft(record.status)[0], interview: id }) }, nextDraft(record.status)[1])) : null,
       ),
       h(
         "div",
