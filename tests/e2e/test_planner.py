@@ -364,3 +364,43 @@ def test_clearing_offer_answers_can_be_undone(page: Page) -> None:
     page.get_by_role("button", name="Undo").click()
     expect(page.locator("fieldset[data-sign=role_changed] input[value=unsure]")).to_be_checked()
     expect(concern).to_be_visible()
+
+
+def test_a_typed_in_interview_can_move_into_the_log_and_back(page: Page) -> None:
+    """ "Keep it in my interview log" saves it there and plans from it; Undo reverses both."""
+    page.goto("/tools/planner/")
+    wait_until_ready(page)
+    keep = page.get_by_role("button", name="Keep it in my interview log")
+    keep.click()
+    expect(_field(page, "company").locator(".ati-error")).to_contain_text("Add the company")
+    assert stored(page, "interviews") is None  # nothing half-made was saved
+    page.goto("/")
+    interview = _browser_today(page) + timedelta(days=3)
+    _quick_entry(page, "Tailspin Toys", interview, interview + timedelta(days=7))
+    keep.click()
+    expect(page.locator(".ati-record-summary")).to_contain_text("Tailspin Toys")
+    logged = stored(page, "interviews")
+    assert isinstance(logged, list)
+    assert [("Tailspin Toys", "Stock controller", interview.isoformat(), "14:00")] == [
+        (r["company"], r["role"], r["date"], r["time"]) for r in logged
+    ]
+    expect(page.locator("#ati-planner-source")).to_have_value(logged[0]["id"])
+    expect(page.locator(".ati-plan-item[data-kind=chase_decision]")).to_be_visible()
+    page.goto("/tools/log/")
+    expect(page.locator(".ati-interview")).to_contain_text("Tailspin Toys — Stock controller")
+    page.goto("/tools/planner/")
+    wait_until_ready(page)
+    page.select_option("#ati-planner-source", "")
+    expect(page.locator("input[name=company]")).to_have_value("")  # the typed-in copy moved
+
+
+def test_moving_an_interview_into_the_log_can_be_undone(page: Page) -> None:
+    """Undo takes the new record out of the log and puts the typed details back."""
+    page.goto("/")
+    interview = _browser_today(page) + timedelta(days=3)
+    _quick_entry(page, "Tailspin Toys", interview, None)
+    page.get_by_role("button", name="Keep it in my interview log").click()
+    expect(page.locator(".ati-record-summary")).to_contain_text("Tailspin Toys")
+    page.locator(".ati-notice").get_by_role("button", name="Undo").click()
+    expect(page.locator("input[name=company]")).to_have_value("Tailspin Toys")
+    assert [] == stored(page, "interviews")

@@ -3,72 +3,13 @@
 // labels for field paths, dates in words, a delete-with-undo notice and a small
 // debounced writer that is flushed when the page is left.
 import * as runtime from "../runtime.js";
-import * as storage from "../storage.js";
 import { h } from "../ui.js";
+import { newestFirst, interviewName } from "./records.js";
 
 // Shared with every widget; re-exported so the tools import their helpers from one place.
 export { undoNotice } from "../ui.js";
 export { laterWriter } from "../storage.js";
-
-export const INTERVIEWS = "interviews";
-
-/** The saved interviews, read fresh from storage (other tools may have changed them). */
-export function loadInterviews() {
-  const list = storage.load(INTERVIEWS, []);
-  return Array.isArray(list) ? list.filter((r) => r && typeof r === "object" && typeof r.id === "string" && r.id) : [];
-}
-
-export const saveInterviews = (list) => storage.save(INTERVIEWS, list);
-
-/** Replace one record (matched by id) in the stored list; returns the saved list. */
-export function patchInterview(id, change) {
-  const list = loadInterviews();
-  const index = list.findIndex((r) => r.id === id);
-  if (index < 0) return null;
-  list[index] = change(list[index]);
-  saveInterviews(list);
-  return list;
-}
-
-/** Newest first by date then time, for lists and pickers. */
-export function newestFirst(list) {
-  return [...list].sort((a, b) => `${b.date ?? ""} ${b.time ?? ""}`.localeCompare(`${a.date ?? ""} ${a.time ?? ""}`));
-}
-
-/** A new random identifier (crypto.randomUUID where the browser allows it). */
-export function newUuid() {
-  if (globalThis.crypto?.randomUUID) return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-/** "12 March 2026" for a YYYY-MM-DD date; the text as given when it is not one. */
-export function dateText(iso) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso ?? "")) return iso || "";
-  const [y, m, d] = iso.split("-").map(Number);
-  const day = new Date(Date.UTC(y, m - 1, d));
-  if (Number.isNaN(day.getTime())) return iso;
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(day);
-}
-
-/** One line naming an interview: "Acme — Data analyst, 12 March 2026". */
-export function interviewName(record) {
-  const who = [record.company || "Unnamed company", record.role].filter(Boolean).join(" — ");
-  return record.date ? `${who}, ${dateText(record.date)}` : who;
-}
-
-/** Site-relative link to a tool page from a tool page (we live at /tools/<name>/). */
-export function toolHref(tool, params = {}) {
-  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== "")).toString();
-  return `../${tool}/${query ? `?${query}` : ""}`;
-}
-
-/** Link to a guide chapter given as "guide/learning.md" (optionally with #anchor). */
-export function guideHref(link) {
-  const [path, anchor] = String(link || "").split("#");
-  const href = new URL(`../../${path.replace(/\.md$/, "/")}`, location.href).pathname;
-  return anchor ? `${href}#${anchor}` : href;
-}
+export { INTERVIEWS, loadInterviews, saveInterviews, patchInterview, newestFirst, dateText, interviewName, toolHref, guideHref, newUuid } from "./records.js";
 
 /** The ?interview=<id> of the current address, or "". */
 export const interviewParam = () => new URLSearchParams(location.search).get("interview") ?? "";

@@ -27,6 +27,7 @@ import {
   undoNotice,
   zoneDatalist,
 } from "./planner_common.js";
+import { newUuid, saveInterviews } from "./records.js";
 
 const KEY = "planner";
 const QUICK = ""; // the source value meaning "the interview typed in on this page"
@@ -221,7 +222,60 @@ export function mount(root) {
       },
       "Clear and start again",
     );
-    fill(interviewBox, form, zones, h("div", { class: "ati-actions" }, clear));
+    const keep = h("button", { type: "button", class: "md-button md-button--primary", onclick: keepInLog }, "Keep it in my interview log");
+    fill(interviewBox, form, zones, h("div", { class: "ati-actions" }, keep, clear));
+  }
+
+  /**
+   * Move the typed-in interview into the interview log (with what has happened since),
+   * so it is typed only once: the log, report and pipeline then know it too. Undo takes
+   * it out of the log again and puts the details back here.
+   */
+  function keepInLog() {
+    const q = state.quick;
+    const missing = [["company", "Add the company first."], ["date", "Add the date of the interview first."]].filter(([name]) => !String(q[name] ?? "").trim());
+    for (const [name, message] of missing) {
+      setError(slots[name], message);
+      touched.add(name);
+    }
+    if (missing.length) {
+      slots[missing[0][0]].input.focus();
+      return;
+    }
+    const before = structuredClone(q);
+    const entry = {
+      id: newUuid(),
+      company: q.company.trim(),
+      role: (q.role ?? "").trim(),
+      date: q.date,
+      time: q.time ?? "",
+      tz: q.tz ?? "",
+      format: "",
+      interviewers: [],
+      questions: [],
+      went_well: [],
+      to_improve: [],
+      decision_date: q.decision_date ?? "",
+      status: q.status || "awaiting",
+      planner: factsFrom(q.planner),
+    };
+    if (!saveInterviews([...loadInterviews(), entry])) {
+      notice.show("This browser would not save to the interview log, so the details stay here.");
+      return;
+    }
+    state.quick = blankQuick();
+    chooseSourceAfterChange(entry.id);
+    notice.show(`${entry.company} is now in your interview log, where you can add the questions and your scores.`, () => {
+      saveInterviews(loadInterviews().filter((r) => r.id !== entry.id));
+      state.quick = before;
+      chooseSourceAfterChange(QUICK);
+      return "Taken out of the log again; the details are back here.";
+    });
+  }
+
+  function chooseSourceAfterChange(value) {
+    chooseSource(value); // reads the log afresh
+    renderSource();
   }
 
   function renderRecord() {

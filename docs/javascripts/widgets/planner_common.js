@@ -4,24 +4,17 @@
 // undo notice and a debounced writer that is flushed when the page is left.
 import * as storage from "../storage.js";
 import { h, fill, field, newId } from "../ui.js";
+import { INTERVIEWS, dateText as plainDateText } from "./records.js";
 
 // Shared with every widget; re-exported so the tools import their helpers from one place.
 export { undoNotice } from "../ui.js";
 export { laterWriter } from "../storage.js";
+export { INTERVIEWS, loadInterviews, newestFirst, interviewName, toolHref, guideHref } from "./records.js";
 
-export const INTERVIEWS = "interviews";
+/** Plan dates read best with their weekday: "Tuesday 3 March 2026". */
+export const dateText = (iso, { weekday = true } = {}) => plainDateText(iso, { weekday });
+
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** "Tuesday 3 March 2026" for a YYYY-MM-DD date; the text as given when it is not one. */
-export function dateText(iso, { weekday = true } = {}) {
-  if (!ISO_DAY.test(iso ?? "")) return iso || "";
-  const [y, m, d] = iso.split("-").map(Number);
-  const day = new Date(Date.UTC(y, m - 1, d));
-  if (Number.isNaN(day.getTime())) return iso;
-  const options = { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" };
-  if (weekday) options.weekday = "long";
-  return new Intl.DateTimeFormat("en-GB", options).format(day).replace(",", "");
-}
 
 /** The wall-clock time "13:30" and date "2026-03-03" written in an ISO date-time. */
 export const clockOf = (isoDateTime) => String(isoDateTime ?? "").slice(11, 16);
@@ -50,25 +43,6 @@ export function messagesHref(kind, interviewId = "") {
   return `../messages/?${query.toString()}`;
 }
 
-/** Link to another tool page from a tool page (we live at /tools/<name>/). */
-export function toolHref(tool, params = {}) {
-  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v)).toString();
-  return `../${tool}/${query ? `?${query}` : ""}`;
-}
-
-/** Link to a guide chapter given as "guide/offer.md" (optionally "#anchor"). */
-export function guideHref(link) {
-  const [path, anchor] = String(link || "").split("#");
-  const href = `../../${path.replace(/\.md$/, "/")}`;
-  return anchor ? `${href}#${anchor}` : href;
-}
-
-/** The logged interviews, read fresh from storage (another tool may have changed them). */
-export function loadInterviews() {
-  const list = storage.load(INTERVIEWS, []);
-  return Array.isArray(list) ? list.filter((r) => r && typeof r === "object" && typeof r.id === "string" && r.id) : [];
-}
-
 /**
  * Write the planner-only facts into one logged interview: read the whole list fresh,
  * change only that record's "planner" sub-object and save the list back.
@@ -81,15 +55,6 @@ export function savePlannerFacts(id, facts) {
   list[index] = { ...list[index], planner: { ...facts } };
   return storage.save(INTERVIEWS, list);
 }
-
-/** One line naming an interview: "Acme — Data analyst, Tuesday 3 March 2026". */
-export function interviewName(record) {
-  const who = [record.company || "Company not given", record.role].filter(Boolean).join(" — ");
-  return record.date ? `${who}, ${dateText(record.date)}` : who;
-}
-
-/** Newest first by date and time, for pickers. */
-export const newestFirst = (list) => [...list].sort((a, b) => `${b.date ?? ""} ${b.time ?? ""}`.localeCompare(`${a.date ?? ""} ${a.time ?? ""}`));
 
 /** A short random identifier made of letters and digits. */
 export function newIdent(stem) {
