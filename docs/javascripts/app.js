@@ -3,7 +3,7 @@
 // Material's instant navigation swaps page content without reloading scripts, so
 // mounting happens on every emission of Material's `document$`, and each mount returns
 // a cleanup that runs before the next page is shown. The Python worker starts as soon
-// as a page with a widget appears and is shared across pages.
+// as a page with a widget that needs it appears, and is shared across pages.
 import * as runtime from "./runtime.js";
 import * as storage from "./storage.js";
 import { h, fill } from "./ui.js";
@@ -18,7 +18,10 @@ const registry = {
   planner: () => import("./widgets/planner.js"),
   pipeline: () => import("./widgets/pipeline.js"),
   "offer-check": () => import("./widgets/offer_check.js"),
+  "your-data": () => import("./widgets/your_data.js"),
 };
+/** Widgets that never call Python: a page with only these does not start the worker. */
+const WITHOUT_PYTHON = new Set(["your-data"]);
 
 let cleanups = [];
 
@@ -34,7 +37,7 @@ async function mountAll() {
   cleanups = [];
   const roots = [...document.querySelectorAll("[data-widget]")];
   if (roots.length === 0) return;
-  runtime.start();
+  if (roots.some((root) => !WITHOUT_PYTHON.has(root.dataset.widget))) runtime.start();
   for (const root of roots) {
     const name = root.dataset.widget;
     const loader = registry[name];

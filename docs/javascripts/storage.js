@@ -136,3 +136,83 @@ export function remove(key) {
   const store = backend();
   if (store) store.removeItem(PREFIX + key);
 }
+
+// ----- everything at once: backup, restore, delete ---------------------------------
+// A backup is one JSON file: {format, version, exportedAt, entries: {key: raw}}, where
+// each raw value is the stored text exactly as kept (envelopes and set-aside copies
+// alike), so a restore puts back precisely what was there, and load() still judges it.
+
+export const BACKUP_FORMAT = "after-the-interview-backup";
+const BACKUP_VERSION = 1;
+const KEY_PATTERN = /^[a-z0-9][a-z0-9:._-]{0,199}$/;
+/** A backup file larger than this is refused before it is read (localStorage holds ~5 MB). */
+export const BACKUP_MAX_BYTES = 10 * 1024 * 1024;
+
+/** Every key this site has stored (without the prefix), sorted. */
+export function keys() {
+  const store = backend();
+  if (!store) return [];
+  const out = [];
+  for (let i = 0; i < store.length; i++) {
+    const name = store.key(i);
+    if (name && name.startsWith(PREFIX)) out.push(name.slice(PREFIX.length));
+  }
+  return out.sort();
+}
+
+/** The raw stored text of every key: for a backup, or to put things back after a change. */
+export function snapshot() {
+  const store = backend();
+  return Object.fromEntries(keys().map((key) => [key, store.getItem(PREFIX + key)]));
+}
+
+/** Replace everything this site stored with `entries` ({key: raw text}). Returns success. */
+export function replaceAll(entries) {
+  const store = backend();
+  if (!store) return false;
+  const before = snapshot();
+  try {
+    for (const key of Object.keys(before)) store.removeItem(PREFIX + key);
+    for (const [key, raw] of Object.entries(entries)) store.setItem(PREFIX + key, raw);
+    return true;
+  } catch (error) {
+    for (const key of keys()) store.removeItem(PREFIX + key);
+    for (const [key, raw] of Object.entries(before)) store.setItem(PREFIX + key, raw);
+    report(`That could not be saved on this device (${error.name === "QuotaExceededError" ? "storage is full" : error.message}); nothing was changed.`);
+    return false;
+  }
+}
+
+/** The backup file's text for the current contents. */
+export function backupText(now = new Date()) {
+  return `${JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), entries: snapshot() }, null, 1)}\n`;
+}
+
+/**
+ * Read a backup file's text: returns {entries, exportedAt} or throws an Error whose
+ * message tells the reader, in plain words, why the file cannot be used.
+ */
+export function readBackup(text) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error("This file is not a backup from this site (it is not in the JSON format backups use).");
+  }
+  if (!parsed || typeof parsed !== "object" || parsed.format !== BACKUP_FORMAT) {
+    throw new Error("This file is not a backup from this site.");
+  }
+  if (!Number.isInteger(parsed.version) || parsed.version > BACKUP_VERSION) {
+    throw new Error("This backup was made by a newer version of this site, so it cannot be restored here.");
+  }
+  const entries = parsed.entries;
+  if (!entries || typeof entries !== "object" || Array.isArray(entries)) {
+    throw new Error("This backup is damaged: its list of entries is missing.");
+  }
+  for (const [key, raw] of Object.entries(entries)) {
+    if (!KEY_PATTERN.test(key) || typeof raw !== "string") {
+      throw new Error("This backup is damaged: one of its entries is not in the expected form.");
+    }
+  }
+  return { entries, exportedAt: typeof parsed.exportedAt === "string" ? parsed.exportedAt : "" };
+}

@@ -7,10 +7,21 @@ from dataclasses import dataclass, field
 
 from playwright.sync_api import Page
 
-__all__ = ["PREFIX", "READY_TIMEOUT_MS", "Traffic", "seed", "stored", "wait_until_ready"]
+__all__ = [
+    "PREFIX",
+    "PYTHON_WIDGETS",
+    "READY_TIMEOUT_MS",
+    "Traffic",
+    "seed",
+    "stored",
+    "wait_until_ready",
+]
 
 #: The key prefix storage.js puts before every saved entry.
 PREFIX = "after-the-interview:"
+
+#: Widgets that run Python (the privacy page's "your data" widget does not).
+PYTHON_WIDGETS = "[data-widget]:not([data-widget='your-data'])"
 
 #: Python start-up plus first call can take several seconds on a loaded 2-core machine.
 READY_TIMEOUT_MS = 60_000

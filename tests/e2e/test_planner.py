@@ -367,7 +367,7 @@ def test_clearing_offer_answers_can_be_undone(page: Page) -> None:
 
 
 def test_a_typed_in_interview_can_move_into_the_log_and_back(page: Page) -> None:
-    """ "Keep it in my interview log" saves it there and plans from it; Undo reverses both."""
+    """The "keep it in my interview log" button saves it there and plans from it."""
     page.goto("/tools/planner/")
     wait_until_ready(page)
     keep = page.get_by_role("button", name="Keep it in my interview log")

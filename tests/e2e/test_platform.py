@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from e2e_support import READY_TIMEOUT_MS, Traffic, seed, wait_until_ready
+from e2e_support import PYTHON_WIDGETS, READY_TIMEOUT_MS, Traffic, seed, wait_until_ready
 from playwright.sync_api import BrowserContext, Page, Route, expect
 
 XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
@@ -32,7 +32,7 @@ def test_every_page_stays_on_our_origin_under_its_csp(page: Page, traffic: Traff
         assert "connect-src 'self'" in csp
         assert "'wasm-unsafe-eval'" in csp
         assert "'unsafe-eval'" not in csp.replace("'wasm-unsafe-eval'", "")
-        if page.locator("[data-widget]").count():
+        if page.locator(PYTHON_WIDGETS).count():
             wait_until_ready(page)
     # The worker's own fetches were recorded too: the runtime and our wheel came from here.
     assert any(u.endswith("/pyodide/pyodide.asm.wasm") for u in traffic.same_origin)
@@ -91,7 +91,7 @@ def test_no_page_scrolls_sideways_on_a_small_phone(page: Page, base_url: str) ->
     too_wide = {}
     for path in _nav_paths(page, base_url):
         page.goto(path)
-        if page.locator("[data-widget]").count():
+        if page.locator(PYTHON_WIDGETS).count():
             wait_until_ready(page)
             page.wait_for_timeout(500)  # let the first answers from Python be drawn
         width = page.evaluate("document.documentElement.scrollWidth")
