@@ -38,7 +38,7 @@ fi
 
 lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat node_modules/.lock-hash 2>/dev/null)" != "$lock_hash" ]; then
-  echo "setup: installing npm packages (pinned Pyodide)" >&2
+  echo "setup: installing npm packages (pinned Pyodide and axe-core)" >&2
   npm ci --no-audit --no-fund --loglevel=error
   echo "$lock_hash" > node_modules/.lock-hash
 fi

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from urllib.parse import urljoin
 
 from playwright.sync_api import Page
 
@@ -56,3 +57,13 @@ def stored(page: Page, key: str) -> object:
     """Read back what the page stored under `key` (the envelope's data), or None."""
     raw = page.evaluate("key => localStorage.getItem(key)", PREFIX + key)
     return None if raw is None else json.loads(raw)["data"]
+
+
+def nav_paths(page: Page, base_url: str) -> list[str]:
+    """Every page linked from the site navigation, as same-site paths."""
+    page.goto("/")
+    hrefs = page.eval_on_selector_all(
+        "nav.md-nav--primary a.md-nav__link[href]", "els => els.map(e => e.href)"
+    )
+    paths = {urljoin(base_url + "/", h).removeprefix(base_url).split("#")[0] for h in hrefs}
+    return sorted(p for p in paths if p.startswith("/"))

@@ -3,27 +3,23 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
 
-from e2e_support import PYTHON_WIDGETS, READY_TIMEOUT_MS, Traffic, seed, wait_until_ready
+from e2e_support import (
+    PYTHON_WIDGETS,
+    READY_TIMEOUT_MS,
+    Traffic,
+    nav_paths,
+    seed,
+    wait_until_ready,
+)
 from playwright.sync_api import BrowserContext, Page, Route, expect
 
 XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
 
 
-def _nav_paths(page: Page, base_url: str) -> list[str]:
-    """Every page linked from the site navigation, as same-site paths."""
-    page.goto("/")
-    hrefs = page.eval_on_selector_all(
-        "nav.md-nav--primary a.md-nav__link[href]", "els => els.map(e => e.href)"
-    )
-    paths = {urljoin(base_url + "/", h).removeprefix(base_url).split("#")[0] for h in hrefs}
-    return sorted(p for p in paths if p.startswith("/"))
-
-
 def test_every_page_stays_on_our_origin_under_its_csp(page: Page, traffic: Traffic) -> None:
     """Each page in the navigation loads with a CSP and makes no off-origin request."""
-    paths = _nav_paths(page, traffic.origin)
+    paths = nav_paths(page, traffic.origin)
     assert len(paths) >= 20, paths
     for path in paths:
         page.goto(path)
@@ -63,7 +59,7 @@ def test_no_tool_shows_a_stray_javascript_value(page: Page, base_url: str) -> No
         "status": "rejected",
     }
     bare = {"id": "bare", "company": "Adatum", "role": "", "date": "", "status": "awaiting"}
-    tools = [p for p in _nav_paths(page, base_url) if p.startswith("/tools/") and p != "/tools/"]
+    tools = [p for p in nav_paths(page, base_url) if p.startswith("/tools/") and p != "/tools/"]
     assert len(tools) >= 9, tools
     shown = {}
     for state in ("empty", "logged"):
@@ -89,7 +85,7 @@ def test_no_page_scrolls_sideways_on_a_small_phone(page: Page, base_url: str) ->
     ]
     seed(page, "interviews", records)
     too_wide = {}
-    for path in _nav_paths(page, base_url):
+    for path in nav_paths(page, base_url):
         page.goto(path)
         if page.locator(PYTHON_WIDGETS).count():
             wait_until_ready(page)
