@@ -16,7 +16,9 @@ import re
 from typing import Any
 
 _TASK_CONTROL = re.compile(r'<label class="task-list-control">')
-_PROGRESS = re.compile(r'(<div class="md-progress" data-md-component="progress" role="progressbar")>')
+_PROGRESS = re.compile(
+    r'(<div class="md-progress" data-md-component="progress" role="progressbar")>'
+)
 
 
 def on_page_content(html: str, **_: Any) -> str:
