@@ -67,3 +67,29 @@ def nav_paths(page: Page, base_url: str) -> list[str]:
     )
     paths = {urljoin(base_url + "/", h).removeprefix(base_url).split("#")[0] for h in hrefs}
     return sorted(p for p in paths if p.startswith("/"))
+
+
+#: Two scored interviews as the log stores them: enough for tables, charts and reports.
+TWO_INTERVIEWS = [
+    {
+        "id": ident,
+        "company": company,
+        "role": "Shift lead",
+        "date": day,
+        "questions": [{"text": "Why us?", "notes": "", "score": score}],
+        "went_well": ["On time"],
+        "status": status,
+    }
+    for ident, company, day, score, status in (
+        ("a", "Harbour Lane Bakery", "2025-03-04", 5, "rejected"),
+        ("b", "Adatum", "2025-04-10", 7, "awaiting"),
+    )
+]
+
+
+def settled_visit(page: Page, path: str) -> None:
+    """Open `path` and, on a tool page, wait for Python and its first answers to show."""
+    page.goto(path)
+    if page.locator(PYTHON_WIDGETS).count():
+        wait_until_ready(page)
+        page.wait_for_timeout(500)  # the first answers from Python are drawn just after

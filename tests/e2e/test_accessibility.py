@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from e2e_support import PYTHON_WIDGETS, nav_paths, seed, wait_until_ready
+from e2e_support import TWO_INTERVIEWS, nav_paths, seed, settled_visit
 from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,35 +23,17 @@ RUN = """async (tags) => {
   return result.violations.map((v) =>
     `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
 }"""
-RECORDS = [
-    {
-        "id": name,
-        "company": company,
-        "role": "Shift lead",
-        "date": day,
-        "questions": [{"text": "Why us?", "notes": "", "score": score}],
-        "went_well": ["On time"],
-        "status": status,
-    }
-    for name, company, day, score, status in (
-        ("a", "Harbour Lane Bakery", "2025-03-04", 5, "rejected"),
-        ("b", "Adatum", "2025-04-10", 7, "awaiting"),
-    )
-]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_page_has_an_accessibility_problem(page: Page, base_url: str, scheme: str) -> None:
     """The WCAG 2.1 A and AA rules of axe pass on every page, light and dark."""
     page.emulate_media(color_scheme="dark" if scheme == "dark" else "light")
-    seed(page, "interviews", RECORDS)
+    seed(page, "interviews", TWO_INTERVIEWS)
     axe = AXE.read_text(encoding="utf-8")
     found = {}
     for path in nav_paths(page, base_url):
-        page.goto(path)
-        if page.locator(PYTHON_WIDGETS).count():
-            wait_until_ready(page)
-            page.wait_for_timeout(500)  # let the first answers from Python be drawn
+        settled_visit(page, path)
         page.evaluate(axe)
         found[path] = page.evaluate(RUN, RULES)
     assert {path: [] for path in found} == found

@@ -7,9 +7,11 @@ import re
 from e2e_support import (
     PYTHON_WIDGETS,
     READY_TIMEOUT_MS,
+    TWO_INTERVIEWS,
     Traffic,
     nav_paths,
     seed,
+    settled_visit,
     wait_until_ready,
 )
 from playwright.sync_api import BrowserContext, Page, Route, expect
@@ -66,9 +68,7 @@ def test_no_tool_shows_a_stray_javascript_value(page: Page, base_url: str) -> No
         if state == "logged":
             seed(page, "interviews", [full, bare])
         for path in tools:
-            page.goto(path)
-            wait_until_ready(page)
-            page.wait_for_timeout(500)  # let the first answers from Python be drawn
+            settled_visit(page, path)
             text = page.locator("article.md-content__inner").inner_text()
             shown[f"{state} {path}"] = STRAY_VALUE.findall(text)
     assert {key: [] for key in shown} == shown
@@ -77,19 +77,10 @@ def test_no_tool_shows_a_stray_javascript_value(page: Page, base_url: str) -> No
 def test_no_page_scrolls_sideways_on_a_small_phone(page: Page, base_url: str) -> None:
     """At 360 px wide, with two logged interviews, every page fits its width."""
     page.set_viewport_size({"width": 360, "height": 740})
-    scores = [{"text": "Why us?", "notes": "", "score": 6}]
-    logged = [("a", "Harbour Lane Bakery", "2025-03-04"), ("b", "Adatum", "2025-04-10")]
-    records = [
-        {"id": n, "company": c, "role": "Shift lead", "date": d, "questions": scores}
-        for n, c, d in logged
-    ]
-    seed(page, "interviews", records)
+    seed(page, "interviews", TWO_INTERVIEWS)
     too_wide = {}
     for path in nav_paths(page, base_url):
-        page.goto(path)
-        if page.locator(PYTHON_WIDGETS).count():
-            wait_until_ready(page)
-            page.wait_for_timeout(500)  # let the first answers from Python be drawn
+        settled_visit(page, path)
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > 360:
             too_wide[path] = width
