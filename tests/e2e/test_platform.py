@@ -162,6 +162,7 @@ def test_thank_you_draft_survives_reload_and_stays_text(page: Page) -> None:
     page.fill("input[name=company]", f"Acme {XSS}")
     page.fill("input[name=role]", "Data analyst")
     page.fill("input[name=interviewer]", "Zoë O'Brien")
+    page.fill("input[name=highlight]", "the new delivery routes")
     wait_until_ready(page)
     body = page.locator("#ati-body")
     expect(body).to_have_value(re.compile(r"Dear Zoë O'Brien"))

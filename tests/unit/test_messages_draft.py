@@ -38,6 +38,24 @@ FULL: dict[str, Any] = {
     "questions": "Who would I report to?\nWhat are the usual working hours?",
     "recipient": "Data Protection Team",
     "identifiers": "Candidate reference HLB-204",
+    # Fields of the kinds added for the answer stage (guide issue 12.7).
+    "salary": "£28,500 a year",
+    "start_date": "2025-04-07",
+    "conditions": "satisfactory references",
+    "reply_by": "2025-03-20",
+    "to_check": "the pension details",
+    "ask": "a salary of £29,000",
+    "answer_by": "2025-03-21",
+    "recruiter": "Tom",
+    "heard_back": True,
+    "applied_on": "2025-02-10",
+    "reference": "HLB-204",
+    "request_date": "2025-02-01",
+    "complaint": "I have had no reply to my request",
+    "wanted": "send the interview notes",
+    "referee_name": "Priya",
+    "referred": True,
+    "outcome": "I have been offered the job",
 }
 
 #: The context a page would pass when checking a draft written the evening after.
@@ -100,7 +118,12 @@ def test_thank_you_email_contract() -> None:
         {
             "kind": "thank_you_email",
             "variant": "formal",
-            "fields": {"company": "Acme", "role": "analyst", "interviewer": "Sam"},
+            "fields": {
+                "company": "Acme",
+                "role": "analyst",
+                "interviewer": "Sam",
+                "highlight": "the new delivery routes",
+            },
         },
     )
     assert {"kind", "variant", "channel", "subject", "body", "to_name"} == set(result)
@@ -123,7 +146,7 @@ def test_thank_you_email_default_variant_is_formal() -> None:
 def test_thank_you_missing_required_fields_named_one_by_one() -> None:
     """Each missing required field gets its own problem, named by its field name."""
     found = problems("messages.draft", {"kind": "thank_you_email", "fields": {}})
-    assert {"company", "role", "interviewer"} == set(found)
+    assert {"company", "role", "interviewer", "highlight"} == set(found)
     assert "Please enter the company name." == found["company"]
 
 
@@ -421,4 +444,4 @@ def test_draft_errors_raise_input_error_directly() -> None:
     """The pure function raises InputError (the façade turns it into an envelope)."""
     with pytest.raises(InputError) as caught:
         draft_message("thank_you_email", None, {"company": "Acme"})
-    assert ["role", "interviewer"] == [p.field for p in caught.value.problems]
+    assert ["role", "interviewer", "highlight"] == [p.field for p in caught.value.problems]

@@ -102,7 +102,7 @@ def test_kinds_op_lists_every_kind_with_reader_facing_fields() -> None:
     kinds = api.call("messages.kinds", {})["result"]["kinds"]
     ids = [k["id"] for k in kinds]
     assert "thank_you_email" == ids[0]
-    assert 15 == len(ids)
+    assert 26 == len(ids)
     for kind in kinds:
         assert kind["channel"] in {"email", "card", "phone"}
         assert kind["guide"] in GUIDE_CHAPTERS
@@ -142,6 +142,17 @@ def test_required_kinds_are_all_present() -> None:
         "offer_clarify",
         "offer_decline",
         "subject_access_request",
+        "offer_accept",
+        "offer_time_to_decide",
+        "offer_negotiate",
+        "withdraw",
+        "offer_elsewhere_timeline",
+        "recruiter_thanks_feedback",
+        "application_chaser",
+        "sar_reminder",
+        "data_complaint",
+        "linkedin_note",
+        "thank_referee",
     }
     assert expected == {kind.id for kind in all_kinds()}
 
