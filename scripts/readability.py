@@ -21,7 +21,7 @@ GUIDE = ROOT / "docs" / "guide"
 
 _FENCE = re.compile(r"^```.*?^```", re.S | re.M)
 _MARKER = re.compile(r"\{\{[^}]*\}\}")
-_ATTR = re.compile(r"\{[#.:][^}]*\}")
+_ATTR = re.compile(r"\{:?\s*[#.][^}]*\}")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _TAG = re.compile(r"<[^>]+>")
 _ICON = re.compile(r":[a-z0-9-]+(?:-[a-z0-9]+)*:")

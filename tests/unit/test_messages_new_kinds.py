@@ -166,8 +166,7 @@ def test_sar_reminder_quotes_the_request_date() -> None:
 
 
 def test_subject_access_request_asks_for_supplementary_information() -> None:
-    """The SAR draft asks for purposes, recipients, retention, source and automated
-    decisions, and for an electronic copy (guide issue 12.3)."""
+    """The SAR draft asks for the supplementary information and an electronic copy (12.3)."""
     kind = _kind("subject_access_request")
     fields = {"company": "Acme", "role": "analyst", "your_name": "Jo Bloggs"}
     body = draft_message(kind.id, None, fields).body.lower()
