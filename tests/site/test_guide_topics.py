@@ -150,3 +150,27 @@ def test_uk_specific_parts_are_labelled() -> None:
     """The data-rights chapter says plainly which parts apply only in the UK."""
     assert re.search(r"UK", _text("data-rights"))
     assert re.search(r"outside the UK|not in the UK|elsewhere", _text("data-rights"), re.I)
+
+
+def test_every_draft_the_guide_links_to_exists() -> None:
+    """Every ``?kind=`` link names a real kind, and every answer-stage kind is linked."""
+    import yaml
+
+    catalogue = yaml.safe_load((ROOT / "checklist/data/messages.yaml").read_text("utf-8"))
+    known = {kind["id"] for kind in catalogue["kinds"]}
+    html = "".join(p.read_text("utf-8") for p in sorted((SITE / "guide").glob("*/index.html")))
+    linked = set(re.findall(r"messages/\?kind=([a-z_]+)", html))
+    answer_stage = {
+        "offer_accept",
+        "offer_time_to_decide",
+        "offer_negotiate",
+        "withdraw",
+        "offer_elsewhere_timeline",
+        "recruiter_thanks_feedback",
+        "application_chaser",
+        "sar_reminder",
+        "data_complaint",
+        "linkedin_note",
+        "thank_referee",
+    }
+    assert (set(), set()) == (linked - known, answer_stage - linked)
