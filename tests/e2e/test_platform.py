@@ -120,6 +120,7 @@ def test_typing_before_python_is_ready_is_kept(context: BrowserContext, page: Pa
     page.fill("input[name=company]", "Northwind Trading")
     page.fill("input[name=role]", "Buyer")
     page.fill("input[name=interviewer]", "Priya")
+    page.fill("input[name=highlight]", "the spring ranges")
     assert release, "the worker did not ask for the runtime"
     context.unroute("**/pyodide/pyodide.asm.wasm")
     release[0].continue_()
