@@ -112,3 +112,24 @@ test("retry replaces the failed worker with a new one", async (t) => {
     "module",
   );
 });
+
+test("the page shows how many calls wait for Python (data-python-calls)", async (t) => {
+  const { fake, runtime } = await client();
+  const root = { dataset: /** @type {Record<string, string>} */ ({}) };
+  /** @type {any} */ (globalThis).document = { documentElement: root };
+  t.after(() => {
+    delete (/** @type {any} */ (globalThis).document);
+    fake.restore();
+  });
+  const first = runtime.call("version");
+  const second = runtime.call("debrief.options");
+  assert.equal(root.dataset.pythonCalls, "2");
+  const [a, b] = fake.workers[0].posted.filter((m) => m.type === MSG.CALL);
+  fake.workers[0].reply({ type: MSG.RESULT, id: a.id, response: { ok: true, result: 1 } });
+  await first;
+  assert.equal(root.dataset.pythonCalls, "1");
+  fake.workers[0].reply({ type: MSG.RESULT, id: b.id, response: { ok: true, result: 2 } });
+  // The count is updated before the caller's own code sees the answer.
+  const seen = await second.then(() => root.dataset.pythonCalls);
+  assert.equal(seen, "0");
+});
