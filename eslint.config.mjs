@@ -20,9 +20,28 @@ export default [
     },
   },
   {
-    // The page code: plain ES modules loaded by the browser (no bundler).
+    // The page code: plain ES modules loaded by the browser (no bundler). Reader text
+    // enters the page only as text nodes or form values, and the CSP forbids eval, so
+    // the ways round either are errors here rather than surprises in review.
     files: ["docs/javascripts/**/*.js"],
     languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      "no-eval": "error",
+      "no-implied-eval": "error",
+      "no-new-func": "error",
+      "no-restricted-properties": [
+        "error",
+        ...["innerHTML", "outerHTML", "insertAdjacentHTML"].map((property) => ({
+          property,
+          message: "Build nodes with ui.h() / text nodes: reader text must stay inert.",
+        })),
+        ...["write", "writeln"].map((property) => ({
+          object: "document",
+          property,
+          message: "Build nodes with ui.h() / text nodes: reader text must stay inert.",
+        })),
+      ],
+    },
   },
   {
     // The one module Web Worker.
