@@ -85,7 +85,8 @@ test("a failed start answers every waiting call with an error, never a rejection
   });
   for (const response of await Promise.all(waiting)) {
     assert.equal(response.ok, false);
-    assert.equal(response.error.message, "the Python runtime could not be loaded");
+    assert.equal(typeof response.error.message, "string");
+    assert.ok(response.error.message.length > 0, "the reader is told why");
     assert.deepEqual(response.error.problems, []);
   }
 });
