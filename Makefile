@@ -35,7 +35,7 @@ lint: setup
 
 ## Unit tests of the page JavaScript, with Node's own test runner (no browser).
 jstest: setup
-	node --test tests/js/
+	node --test tests/js/*.test.mjs
 
 ## CPython unit tests with branch coverage of checklist/ (the TOTAL line is the figure).
 unit:
