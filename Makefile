@@ -29,7 +29,7 @@ lint: setup
 	$(NPM_BIN)/eslint .
 	$(NPM_BIN)/prettier --check --log-level=warn "**/*.{js,mjs}"
 	$(NPM_BIN)/tsc -p tsconfig.json
-	@echo "tsc: $$(grep -rlE '^// @ts-check' docs/javascripts tests/js | wc -l) JavaScript files type-checked (// @ts-check); $$(find docs/javascripts -name '*.js' | wc -l) page modules in all"
+	@echo "tsc: $$(grep -rlE '^// @ts-check' docs/javascripts tests/js tests/pyodide | wc -l) JavaScript files type-checked (// @ts-check); $$(find docs/javascripts -name '*.js' | wc -l) page modules in all"
 	@if [ -f ../shared/tools/seed_overlap.py ]; then python3 ../shared/tools/seed_overlap.py docs checklist; \
 	else echo "lint: ../shared/tools/seed_overlap.py not found; overlap check skipped"; fi
 

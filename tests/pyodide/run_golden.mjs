@@ -1,3 +1,4 @@
+// @ts-check
 // Run golden cases through the checklist façade inside real Pyodide under Node.
 //
 // Loads the runtime exactly as the site ships it (build/pyodide: bytecode stdlib, our
@@ -15,6 +16,7 @@ const pyodide = await loadPyodide({ indexURL, stdout: () => {} });
 await pyodide.loadPackage(["checklist", "tzdata"], { messageCallback: () => {} });
 const callJson = pyodide.runPython("import checklist.api\nchecklist.api.call_json");
 
+/** @type {Record<string, unknown>} */
 const results = {
   __runtime__: pyodide.runPython(
     "import sys, checklist; f'{sys.version_info[0]}.{sys.version_info[1]} {checklist.__file__}'",
