@@ -1,8 +1,9 @@
 # The daily commands. `make serve` and `make test` each set up everything they need.
 PY := .venv/bin/python
+NPM_BIN := node_modules/.bin
 PORT ?= 8000
 
-.PHONY: setup build serve test lint unit unit-wheel pyodide sitecheck e2e bench clean
+.PHONY: setup build serve test lint jstest unit unit-wheel pyodide sitecheck e2e bench clean
 
 setup:
 	@bash scripts/setup.sh
@@ -14,19 +15,31 @@ build: setup
 serve: build
 	$(PY) scripts/serve.py --port $(PORT)
 
-## Every check: lint and types, unit tests (source and built wheel), Pyodide, browser.
-test: build lint unit unit-wheel pyodide sitecheck e2e
+## Every check: lint and types, unit tests (Python source and built wheel, JavaScript),
+## Pyodide, browser.
+test: build lint unit unit-wheel jstest pyodide sitecheck e2e
 	@echo "all tests passed"
 
-lint:
+## Python: ruff, ruff format, mypy --strict. JavaScript: ESLint, Prettier, tsc --checkJs
+## (files marked // @ts-check). Then the seed-overlap check of the prose.
+lint: setup
 	.venv/bin/ruff check checklist tests scripts docs/hooks
 	.venv/bin/ruff format --check checklist tests scripts docs/hooks
 	.venv/bin/mypy
+	$(NPM_BIN)/eslint .
+	$(NPM_BIN)/prettier --check --log-level=warn "**/*.{js,mjs}"
+	$(NPM_BIN)/tsc -p tsconfig.json
+	@echo "tsc: $$(grep -rlE '^// @ts-check' docs/javascripts tests/js tests/pyodide | wc -l) JavaScript files type-checked (// @ts-check); $$(find docs/javascripts -name '*.js' | wc -l) page modules in all"
 	@if [ -f ../shared/tools/seed_overlap.py ]; then python3 ../shared/tools/seed_overlap.py docs checklist; \
 	else echo "lint: ../shared/tools/seed_overlap.py not found; overlap check skipped"; fi
 
+## Unit tests of the page JavaScript, with Node's own test runner (no browser).
+jstest: setup
+	node --test tests/js/*.test.mjs
+
+## CPython unit tests with branch coverage of checklist/ (the TOTAL line is the figure).
 unit:
-	.venv/bin/pytest tests/unit
+	.venv/bin/pytest --cov=checklist --cov-branch --cov-report=term:skip-covered tests/unit
 
 unit-wheel:
 	rm -rf build/wheel-test

@@ -14,6 +14,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# Shared test helpers (tests/unit/builders.py), importable from every test module.
+sys.path.insert(0, str(ROOT / "tests" / "unit"))
+
 _wheel_dir = os.environ.get("CHECKLIST_WHEEL_DIR")
 if _wheel_dir:
     sys.path.insert(0, str(Path(_wheel_dir).resolve()))

@@ -13,14 +13,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING
 
 from checklist.debrief.catalogue import PracticeContent
+from checklist.debrief.summary import InterviewSummary
 from checklist.debrief.text import shorten
 from checklist.debrief.wording import number_word, one_dp, one_dp_text, short_date
-
-if TYPE_CHECKING:
-    from checklist.debrief.progress import InterviewSummary
 
 __all__ = ["Chart", "Point", "Series", "Tick", "build_chart"]
 

@@ -17,35 +17,10 @@ from fractions import Fraction
 from checklist.debrief.catalogue import LogContent, PracticeContent, log_content, practice_content
 from checklist.debrief.chart import Chart, build_chart
 from checklist.debrief.model import Interview
+from checklist.debrief.summary import InterviewSummary
 from checklist.debrief.wording import capitalise, long_date, number_word, one_dp, one_dp_text
 
 __all__ = ["InterviewSummary", "Progress", "Trend", "build_progress", "summarise"]
-
-
-@dataclass(frozen=True, slots=True)
-class InterviewSummary:
-    """One interview's averages (None when nothing was scored or answered)."""
-
-    interview: Interview
-    answer_average: Fraction | None
-    answers_scored: int
-    self_average: Fraction | None
-    self_answered: int
-
-    def to_json(self) -> dict[str, object]:
-        """Return the JSON shape of one entry of ``interviews``."""
-        record = self.interview
-        return {
-            "id": record.id,
-            "company": record.company,
-            "role": record.role,
-            "date": record.date,
-            "time": record.time,
-            "answer_average": _number(self.answer_average),
-            "answers_scored": self.answers_scored,
-            "self_assessment_average": _number(self.self_average),
-            "self_assessment_answered": self.self_answered,
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +180,3 @@ def _in_your_control(question_id: str, log: LogContent) -> bool:
     """Only questions with a focus area measure the reader (not the competition)."""
     question = log.question(question_id)
     return question is not None and question.area is not None
-
-
-def _number(value: Fraction | None) -> float | None:
-    return None if value is None else float(one_dp(value))

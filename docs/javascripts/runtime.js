@@ -68,11 +68,21 @@ export function retry() {
 export function call(op, payload = {}) {
   start();
   const id = nextId++;
-  return new Promise((resolve) => {
+  const answer = new Promise((resolve) => {
     pending.set(id, { resolve });
     worker.postMessage({ type: MSG.CALL, id, op, payload });
   });
+  // Calls still waiting for Python, as <html data-python-calls="N">: a state tests can
+  // wait for (N = 0 once every answer has been handed to the widget that asked).
+  const root = globalThis.document?.documentElement;
+  if (root) {
+    inFlight += 1;
+    root.dataset.pythonCalls = String(inFlight);
+    answer.then(() => (root.dataset.pythonCalls = String(--inFlight)));
+  }
+  return answer;
 }
+let inFlight = 0;
 
 /** Subscribe to status changes; the listener is called at once with the current one. */
 export function onStatus(listener) {

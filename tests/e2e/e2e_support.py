@@ -14,8 +14,11 @@ __all__ = [
     "READY_TIMEOUT_MS",
     "Traffic",
     "seed",
+    "settled_visit",
     "stored",
+    "wait_until_answered",
     "wait_until_ready",
+    "wait_until_saved",
 ]
 
 #: The key prefix storage.js puts before every saved entry.
@@ -41,6 +44,41 @@ class Traffic:
 def wait_until_ready(page: Page) -> None:
     """Wait for the tool's status line to say Python is ready."""
     page.wait_for_selector('.ati-status[data-state="ready"]', timeout=READY_TIMEOUT_MS)
+
+
+def wait_until_answered(page: Page) -> None:
+    """Wait until Python is ready and no call from the page is still waiting for it.
+
+    runtime.js counts the calls in flight on ``<html data-python-calls>``; the count drops
+    to 0 just before the last answer reaches the widget that asked, in the same task, so
+    once it reads 0 the first answers are drawn.
+    """
+    wait_until_ready(page)
+    page.wait_for_function(
+        "() => (document.documentElement.dataset.pythonCalls ?? '0') === '0'",
+        timeout=READY_TIMEOUT_MS,
+    )
+
+
+#: True when some value saved by storage.js (any key, at any depth) equals `text`.
+_SAVED = """([prefix, text]) => {
+  const has = (value) =>
+    value === text ||
+    (value !== null && typeof value === "object" && Object.values(value).some(has));
+  return Object.keys(localStorage).some((key) => {
+    if (!key.startsWith(prefix)) return false;
+    try { return has(JSON.parse(localStorage.getItem(key))); } catch { return false; }
+  });
+}"""
+
+
+def wait_until_saved(page: Page, text: str) -> None:
+    """Wait until what the reader typed (`text`, a whole field's value) is in storage.
+
+    Replaces fixed pauses for debounced autosaves: whichever key the widget writes to, the
+    test goes on as soon as the value is there, and fails if it never arrives.
+    """
+    page.wait_for_function(_SAVED, arg=[PREFIX, text], timeout=READY_TIMEOUT_MS)
 
 
 def seed(page: Page, key: str, data: object) -> None:
@@ -91,5 +129,4 @@ def settled_visit(page: Page, path: str) -> None:
     """Open `path` and, on a tool page, wait for Python and its first answers to show."""
     page.goto(path)
     if page.locator(PYTHON_WIDGETS).count():
-        wait_until_ready(page)
-        page.wait_for_timeout(500)  # the first answers from Python are drawn just after
+        wait_until_answered(page)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-from e2e_support import READY_TIMEOUT_MS, Traffic, seed, stored, wait_until_ready
+from e2e_support import (
+    READY_TIMEOUT_MS,
+    Traffic,
+    seed,
+    stored,
+    wait_until_ready,
+    wait_until_saved,
+)
 from playwright.sync_api import Locator, Page, expect
 
 XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
@@ -78,7 +85,7 @@ def test_log_self_assessment_and_report_survive_reload(page: Page, traffic: Traf
         questions.nth(index).locator('input[type=radio][value="4"]').check()
     questions.first.locator("textarea").fill("Keen from the first minute")
     expect(page.locator(".ati-progress-count")).to_contain_text("All 10 questions answered")
-    page.wait_for_timeout(700)  # the self-assessment is written after a short pause
+    wait_until_saved(page, "Keen from the first minute")  # written after a short pause
     page.get_by_role("link", name="See my reflection report").click()
     page.wait_for_url("**/tools/report/?interview=*")
     first = page.locator(".ati-focus").first
@@ -168,7 +175,7 @@ def test_bad_scores_are_flagged_beside_their_field_and_drafts_survive(page: Page
     expect(_message_beside(page, "role")).to_be_visible()
     assert None is stored(page, "interviews")
 
-    page.wait_for_timeout(600)  # the draft is autosaved after a short pause
+    wait_until_saved(page, "abc")  # the draft is autosaved after a short pause
     page.reload()
     expect(_field(page, "company")).to_have_value("Contoso")
     expect(_field(page, "questions.1.score")).to_have_value("abc")
@@ -330,7 +337,7 @@ def test_a_standalone_self_assessment_is_kept_on_its_own(page: Page) -> None:
     nerves = page.locator('fieldset.ati-question[data-question="nerves"]')
     nerves.locator('input[type=radio][value="2"]').check()
     nerves.locator("textarea").fill("Hands shaking 🙈")
-    page.wait_for_timeout(700)  # written after a short pause
+    wait_until_saved(page, "Hands shaking 🙈")  # written after a short pause
     page.reload()
     expect(nerves.locator('input[type=radio][value="2"]')).to_be_checked()
     expect(nerves.locator("textarea")).to_have_value("Hands shaking 🙈")

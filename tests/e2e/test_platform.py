@@ -13,6 +13,7 @@ from e2e_support import (
     seed,
     settled_visit,
     wait_until_ready,
+    wait_until_saved,
 )
 from playwright.sync_api import BrowserContext, Page, Route, expect
 
@@ -168,7 +169,7 @@ def test_thank_you_draft_survives_reload_and_stays_text(page: Page) -> None:
     body = page.locator("#ati-body")
     expect(body).to_have_value(re.compile(r"Dear Zoë O'Brien"))
     expect(body).to_have_value(re.compile(re.escape(XSS)))
-    page.wait_for_timeout(600)  # autosave is debounced
+    wait_until_saved(page, "Zoë O'Brien")  # autosave is debounced
     page.reload()
     expect(page.locator("input[name=company]")).to_have_value(f"Acme {XSS}")
     expect(page.locator("input[name=interviewer]")).to_have_value("Zoë O'Brien")

@@ -1,3 +1,4 @@
+// @ts-check
 // Run golden cases through the checklist façade inside real Pyodide under Node.
 //
 // Loads the runtime exactly as the site ships it (build/pyodide: bytecode stdlib, our
@@ -15,7 +16,12 @@ const pyodide = await loadPyodide({ indexURL, stdout: () => {} });
 await pyodide.loadPackage(["checklist", "tzdata"], { messageCallback: () => {} });
 const callJson = pyodide.runPython("import checklist.api\nchecklist.api.call_json");
 
-const results = { __runtime__: pyodide.runPython("import sys, checklist; f'{sys.version_info[0]}.{sys.version_info[1]} {checklist.__file__}'") };
+/** @type {Record<string, unknown>} */
+const results = {
+  __runtime__: pyodide.runPython(
+    "import sys, checklist; f'{sys.version_info[0]}.{sys.version_info[1]} {checklist.__file__}'",
+  ),
+};
 for (const file of caseFiles) {
   for (const c of JSON.parse(fs.readFileSync(file, "utf8"))) {
     results[c.name] = JSON.parse(callJson(JSON.stringify({ op: c.op, payload: c.payload })));

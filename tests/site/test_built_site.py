@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -118,8 +119,56 @@ def test_no_page_loads_anything_from_elsewhere(parsed: dict[Path, _Page]) -> Non
     assert [] == re.findall(r"fonts\.(?:googleapis|gstatic)\.com", css)
 
 
-def test_the_source_contact_details_are_not_republished() -> None:
-    """No phone number or e-mail address appears in any built page or script."""
-    text = "\n".join(p.read_text(encoding="utf-8", errors="ignore") for p in PAGES)
-    assert [] == re.findall(r"[\w.+-]+@[\w-]+\.(?:co\.uk|com|org|net|uk)\b", text)
-    assert [] == re.findall(r"\b0\d{3,4}[ -]?\d{3}[ -]?\d{3,4}\b", text)
+#: Published text files the reader can open. The theme's bundles (assets/, e.g. lunr's
+#: author credit) and the Pyodide runtime's own files are third-party code, not ours.
+_TEXT_SUFFIXES = {".html", ".js", ".mjs", ".css", ".json", ".xml", ".txt", ".md"}
+_THIRD_PARTY = {"assets", "pyodide"}
+
+
+def _published_text() -> dict[str, str]:
+    """Every published text file, plus the text files inside our wheel, by site path."""
+    texts = {
+        path.relative_to(SITE).as_posix(): path.read_text(encoding="utf-8", errors="ignore")
+        for path in sorted(SITE.rglob("*"))
+        if path.suffix in _TEXT_SUFFIXES and path.relative_to(SITE).parts[0] not in _THIRD_PARTY
+    }
+    for wheel in sorted(SITE.glob("pyodide/checklist-*.whl")):
+        with zipfile.ZipFile(wheel) as archive:
+            for name in archive.namelist():
+                if Path(name).suffix in _TEXT_SUFFIXES | {".py"}:
+                    texts[f"{wheel.name}/{name}"] = archive.read(name).decode("utf-8", "ignore")
+    return texts
+
+
+#: What a UK phone number or a real e-mail address looks like in the source material.
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.(?:co\.uk|com|org|net|uk)\b")
+_PHONE = re.compile(r"\b0\d{3,4}[ -]?\d{3}[ -]?\d{3,4}\b")
+
+
+def test_the_contact_check_would_find_a_detail() -> None:
+    """The patterns catch a made-up address and number (so the check below can fail)."""
+    sample = "Write to someone@example.co.uk or call 0161 496 0000."
+    assert (["someone@example.co.uk"], ["0161 496 0000"]) == (
+        _EMAIL.findall(sample),
+        _PHONE.findall(sample),
+    )
+
+
+def test_the_source_contact_details_are_not_republished(parsed: dict[Path, _Page]) -> None:
+    """No phone number or e-mail address in any built page, script, data file or wheel."""
+    texts = _published_text()
+    assert len(texts) > len(parsed)  # pages, and scripts and the wheel's content too
+    assert any(name.endswith("content.json") for name in texts)
+    found = {
+        name: _EMAIL.findall(text) + _PHONE.findall(text)
+        for name, text in texts.items()
+        if _EMAIL.search(text) or _PHONE.search(text)
+    }
+    assert {} == found
+
+
+def test_build_hooks_are_not_published() -> None:
+    """The build's own Python (hooks) is not copied into the site."""
+    if not PAGES:
+        pytest.fail(f"{SITE} is not built: run `make build` (the test command does)")
+    assert [] == [p.relative_to(SITE).as_posix() for p in SITE.rglob("*.py")]

@@ -8,31 +8,13 @@ from datetime import date
 from typing import Any
 
 import pytest
+from builders import scored_interview as _record
 
 from checklist import api
 from checklist.debrief.progress import build_progress
 from checklist.debrief.validate import validate_interview
 
 TODAY = "2025-12-31"
-
-
-def _record(
-    record_id: str,
-    day: str,
-    scores: list[int | None],
-    answers: dict[str, int] | None = None,
-    time: str = "",
-) -> dict[str, Any]:
-    """Return a valid record with the given answer scores and self-assessment answers."""
-    return {
-        "id": record_id,
-        "company": f"Company {record_id}",
-        "role": "Analyst",
-        "date": day,
-        "time": time,
-        "questions": [{"text": f"Q{i}", "score": s} for i, s in enumerate(scores)],
-        "self_assessment": {k: {"answer": v} for k, v in (answers or {}).items()},
-    }
 
 
 def _progress(records: list[dict[str, Any]]) -> dict[str, Any]:

@@ -8,6 +8,8 @@ from datetime import date
 from typing import Any
 
 import pytest
+from builders import minimal_interview as _record
+from builders import questions as _questions
 
 from checklist import api
 from checklist.debrief.markdown import escape, render_report
@@ -15,27 +17,6 @@ from checklist.debrief.report import build_report
 from checklist.debrief.validate import validate_interview
 
 TODAY = "2025-03-10"
-
-
-def _record(**changes: Any) -> dict[str, Any]:
-    """Return a valid record with no signs of weakness, with some fields replaced."""
-    record: dict[str, Any] = {
-        "id": "rec-1",
-        "company": "Harbour Lane Bakery",
-        "role": "Operations coordinator",
-        "date": "2025-03-04",
-        "format": "in_person",
-        "questions": [],
-        "went_well": [],
-        "to_improve": [],
-        "self_assessment": {},
-    }
-    record.update(changes)
-    return record
-
-
-def _questions(*scores: int | None) -> list[dict[str, Any]]:
-    return [{"text": f"Question {i}", "notes": "", "score": s} for i, s in enumerate(scores)]
 
 
 def _report(record: dict[str, Any]) -> dict[str, Any]:
