@@ -9,6 +9,8 @@ import * as storage from "../storage.js";
 import { today } from "../dates.js";
 import { h, fill, field, setError, widgetData, statusLine, download, newId } from "../ui.js";
 import { newUuid, dateText, guideHref, undoNotice } from "./debrief_common.js";
+import * as crisis from "../crisis.js";
+import crisisData from "../crisis_data.js";
 
 const JOURNAL = "journal";
 const DRAFT = "thoughts:draft";
@@ -116,6 +118,8 @@ export function mount(root) {
     }
     draft.asked = true;
     keep();
+    // Crisis help first, even before Python answers (same patterns as Python's).
+    if (draft.choice === OWN && crisis.isCrisis(draft.own)) return showCrisis(byHand);
     const payload = draft.choice === OWN ? { text: draft.own } : { thought_id: draft.choice };
     const mine = ++generation;
     fill(result, h("p", { class: "ati-hint" }, "Finding questions for this thought…"));
@@ -129,6 +133,7 @@ export function mount(root) {
       return;
     }
     const r = response.result;
+    if (r.crisis) return showCrisis(byHand);
     fill(result,
       h("h3", {}, "Questioning it"),
       h("p", { class: "ati-quoted-thought" }, h("q", {}, r.thought)),
@@ -151,6 +156,13 @@ export function mount(root) {
         : null,
       h("p", {}, "More help: ", h("a", { href: guideHref(r.guide?.link ?? guide.link) }, r.guide?.title ?? guide.title)),
     );
+  }
+
+  function showCrisis(focus) {
+    generation++;
+    const box = crisis.show(root);
+    fill(result, h("p", { class: "ati-crisis-note" }, crisisData.help.challenger_note));
+    if (focus) box?.focus();
   }
 
   function startFrom(text) {
