@@ -1,0 +1,236 @@
+"""Measure the tools' judgement: the pitfall checker, the thought challenger, crisis help.
+
+A report, not a test (``make eval``). It prints, for the development split and the
+held-out split of ``tests/data/pitfalls_corpus.jsonl`` (held-out: written before the
+rules were tuned, and never tuned against), precision and recall per category and
+overall, and the false-alarm rate on good sentences; the thought challenger's accuracy
+on ``tests/data/thoughts_corpus.jsonl``; crisis recall and false alarms; and the time
+to check a whole message in CPython and, when the site's runtime is built, in Pyodide
+under Node.
+
+Each corpus sentence is placed inside an otherwise good message of its kind (greeting,
+thanks naming the role and company, sign-off), so only the wording rules can fire.
+Usage: python scripts/evaluate.py [--split dev|heldout|all] [--show-errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import build_content  # noqa: E402
+
+build_content.build()
+
+from checklist import api  # noqa: E402
+from checklist.crisis import is_crisis  # noqa: E402
+from checklist.messages.pitfalls import CheckContext, check_message  # noqa: E402
+
+DATA = ROOT / "tests" / "data"
+COMPANY, ROLE = "Harbour Foods", "stock controller"
+CONTEXT = CheckContext(company=COMPANY, role=ROLE)
+# Rules about the whole message or its timing, not its wording: never counted here.
+NOT_WORDING = frozenset(
+    {"too_long", "no_thanks", "not_specific", "late_thank_you", "too_many_feedback_requests"}
+)
+# Rule id -> the corpus category it stands for (most are the same).
+CATEGORY = {"exclamations": "punctuation", "question_marks": "punctuation"}
+
+
+def load(name: str) -> list[dict[str, Any]]:
+    """Return the records of a JSONL file in tests/data."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def lines(name: str) -> list[str]:
+    """Return the non-empty lines of a text file in tests/data."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def wrap(sentence: str) -> str:
+    """Place one sentence inside an otherwise good message."""
+    return (
+        f"Dear Sam,\n\nThank you for your time on the {ROLE} role at {COMPANY}. "
+        f"{sentence}\n\nKind regards,\nJo Bell"
+    )
+
+
+def categories(kind: str, sentence: str) -> set[str]:
+    """Return the wording categories the checker finds in the wrapped sentence."""
+    result = check_message(kind, "", wrap(sentence), CONTEXT)
+    return {CATEGORY.get(f.rule, f.rule) for f in result.findings if f.rule not in NOT_WORDING}
+
+
+def pitfall_report(split: str, *, show_errors: bool) -> dict[str, float]:
+    """Print precision/recall per category and false alarms; return the headline figures."""
+    records = [r for r in load("pitfalls_corpus.jsonl") if split in ("all", r["split"])]
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    support: Counter[str] = Counter()
+    good = alarms = caught = bad = 0
+    errors: list[str] = []
+    for record in records:
+        label, found = record["label"], categories(record["kind"], record["sentence"])
+        if label == "good":
+            good += 1
+            alarms += bool(found)
+            for cat in found:
+                fp[cat] += 1
+            if found and show_errors:
+                errors.append(f"  FALSE ALARM {sorted(found)} [{record['kind']}] {record['sentence']}")
+            continue
+        bad += 1
+        support[label] += 1
+        caught += label in found
+        if label in found:
+            tp[label] += 1
+        else:
+            fn[label] += 1
+            if show_errors:
+                errors.append(f"  MISSED {label} [{record['kind']}] {record['sentence']}")
+        for cat in found - {label}:
+            fp[cat] += 1
+    print(f"\nPitfall checker, {split} split: {bad} bad and {good} good sentences")
+    print(f"  {'category':<16}{'n':>4}{'precision':>11}{'recall':>8}")
+    for cat in sorted(support):
+        precision = tp[cat] / (tp[cat] + fp[cat]) if tp[cat] + fp[cat] else 1.0
+        recall = tp[cat] / support[cat]
+        print(f"  {cat:<16}{support[cat]:>4}{precision:>11.2f}{recall:>8.2f}")
+    total_tp, total_fp = sum(tp.values()), sum(fp.values())
+    precision = total_tp / (total_tp + total_fp) if total_tp + total_fp else 1.0
+    recall = caught / bad if bad else 1.0
+    false_alarms = alarms / good if good else 0.0
+    print(f"  {'overall':<16}{bad:>4}{precision:>11.2f}{recall:>8.2f}")
+    print(f"  false alarms on good sentences: {alarms}/{good} = {false_alarms:.1%}")
+    for line in errors:
+        print(line)
+    return {"precision": precision, "recall": recall, "false_alarms": false_alarms}
+
+
+def thought_report(split: str, *, show_errors: bool) -> float:
+    """Print the thought challenger's accuracy (pattern named, or honest no-match)."""
+    records = [r for r in load("thoughts_corpus.jsonl") if split in ("all", r["split"])]
+    right = 0
+    per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    errors: list[str] = []
+    for record in records:
+        result = api.call("debrief.challenge", {"text": record["text"]})["result"]
+        if result["crisis"]:
+            got = "crisis"
+        elif result["distortion"]:
+            got = result["distortion"]["id"]
+        else:
+            got = "none"
+        ok = got == record["expected"]
+        right += ok
+        per[record["expected"]][0] += ok
+        per[record["expected"]][1] += 1
+        if not ok and show_errors:
+            errors.append(f"  WRONG {got} (expected {record['expected']}): {record['text']}")
+    accuracy = right / len(records) if records else 1.0
+    print(f"\nThought challenger, {split} split: {right}/{len(records)} = {accuracy:.1%} right")
+    for expected in sorted(per):
+        ok, n = per[expected]
+        print(f"  {expected:<20}{ok:>4}/{n:<4}")
+    for line in errors:
+        print(line)
+    return accuracy
+
+
+def crisis_report() -> None:
+    """Print crisis recall on both sets and false alarms on ordinary interview worry."""
+    print("\nCrisis help")
+    for name in ("crisis_dev.txt", "crisis_heldout.txt"):
+        texts = lines(name)
+        hits = sum(is_crisis(t) for t in texts)
+        print(f"  recall on {name}: {hits}/{len(texts)} = {hits / len(texts):.1%}")
+    ordinary = lines("ordinary_worry.txt")
+    alarms = [t for t in ordinary if is_crisis(t)]
+    print(f"  false alarms on ordinary worry: {len(alarms)}/{len(ordinary)}", end="")
+    print(f" = {len(alarms) / len(ordinary):.1%}")
+    for text in alarms:
+        print(f"    {text}")
+
+
+def timing_messages() -> list[dict[str, str]]:
+    """Whole messages to time: every kind in the corpus, plus a long one."""
+    records = load("pitfalls_corpus.jsonl")
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for record in records:
+        by_kind[record["kind"]].append(record["sentence"])
+    messages = [{"kind": k, "body": wrap(" ".join(s[:12]))} for k, s in sorted(by_kind.items())]
+    everything = " ".join(r["sentence"] for r in records)
+    messages.append({"kind": "thank_you_email", "body": wrap(everything)})
+    return messages
+
+
+def timing_report() -> None:
+    """Print the time to check a whole message in CPython, and in Pyodide if built."""
+    messages = timing_messages()
+    check_message("thank_you_email", "", "warm-up", CONTEXT)
+    times = []
+    for message in messages:
+        for _ in range(5):
+            start = time.perf_counter()
+            check_message(message["kind"], "", message["body"], CONTEXT)
+            times.append((time.perf_counter() - start) * 1000)
+    words = max(len(m["body"].split()) for m in messages)
+    print(f"\nTiming (whole messages, the longest {words} words)")
+    print(f"  CPython: median {statistics.median(times):.2f} ms, max {max(times):.2f} ms")
+    runtime = ROOT / "build" / "pyodide"
+    node = shutil.which("node")
+    if not (runtime / "pyodide-lock.json").exists() or node is None:
+        print("  Pyodide: not measured (run `make build` first; needs Node)")
+        return
+    completed = subprocess.run(  # noqa: S603
+        [node, str(ROOT / "scripts" / "evaluate_pyodide.mjs"), str(runtime)],
+        input=json.dumps(messages),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    if completed.returncode != 0:
+        print(f"  Pyodide: failed: {completed.stderr.strip()[-400:]}")
+        return
+    result = json.loads(completed.stdout)
+    print(
+        f"  Pyodide (Node, the built site's runtime): median {result['median']:.2f} ms,"
+        f" max {result['max']:.2f} ms"
+    )
+
+
+def main() -> None:
+    """Run every report."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("dev", "heldout", "all"), default=None)
+    parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument("--no-timing", action="store_true")
+    args = parser.parse_args()
+    splits = [args.split] if args.split else ["dev", "heldout"]
+    for split in splits:
+        pitfall_report(split, show_errors=args.show_errors)
+    for split in splits:
+        thought_report(split, show_errors=args.show_errors)
+    crisis_report()
+    if not args.no_timing:
+        timing_report()
+
+
+if __name__ == "__main__":
+    main()
