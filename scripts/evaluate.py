@@ -231,11 +231,11 @@ def timing_report() -> None:
 def main() -> None:
     """Run every report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "heldout", "fresh", "all"), default=None)
+    parser.add_argument("--split", choices=("dev", "heldout", "fresh", "unseen", "all"), default=None)
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--no-timing", action="store_true")
     args = parser.parse_args()
-    splits = [args.split] if args.split else ["dev", "heldout", "fresh"]
+    splits = [args.split] if args.split else ["dev", "heldout", "fresh", "unseen"]
     for split in splits:
         pitfall_report(split, show_errors=args.show_errors)
     for split in splits:
