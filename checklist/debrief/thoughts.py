@@ -57,6 +57,11 @@ class Challenge:
             "distortion": distortion_json(self.distortions[0]) if self.distortions else None,
             "distortions": [distortion_json(d) for d in self.distortions],
             "generic": self.generic,
+            "note": (
+                content.messages.text("no_pattern")
+                if self.source == "own" and not self.distortions and not self.crisis
+                else ""
+            ),
             "crisis": crisis_help() if self.crisis else None,
             "guide": {"title": content.guide_title, "link": content.guide_link},
         }
@@ -132,9 +137,9 @@ def challenge_text(text: str, content: ThoughtContent) -> Challenge:
     ]
     ranked = sorted((h for h in hits if h[0] > 0), key=lambda h: (-h[0], h[1]))
     matched = tuple(thought for _, _, thought in ranked[: content.max_matches])
+    # A thinking pattern is named only where its own cues appear: a matched listed
+    # thought ("interview", "test") is not evidence of a pattern on its own.
     distortions = find_distortions(folded, content)
-    if not distortions and matched:
-        distortions = (content.distortion(matched[0].distortion),)
     if not matched:
         return Challenge(
             thought=text,

@@ -139,7 +139,7 @@ export function mount(root) {
       h("p", { class: "ati-quoted-thought" }, h("q", {}, r.thought)),
       r.distortion ? h("p", {}, "This is a common thinking trap called ", h("strong", {}, r.distortion.label), ": ", r.distortion.explanation) : null,
       r.source === "own" && r.matched.length ? h("p", { class: "ati-hint" }, "It sounds close to: ", r.matched.map((m, i) => [i ? ", " : "", h("q", {}, m.thought)])) : null,
-      r.generic ? h("p", { class: "ati-hint" }, "These questions help with most worrying thoughts.") : null,
+      r.note ? h("p", { class: "ati-hint ati-no-pattern" }, r.note) : r.generic ? h("p", { class: "ati-hint" }, "These questions help with most worrying thoughts.") : null,
       h("h4", {}, "Questions to ask yourself"),
       h("ol", { class: "ati-evidence-questions" }, r.questions.map((q) => h("li", {}, q))),
       r.alternatives.length
