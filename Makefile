@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 PORT ?= 8000
 
-.PHONY: setup build serve test lint unit unit-wheel pyodide sitecheck e2e bench clean
+.PHONY: setup build serve test lint unit unit-wheel pyodide sitecheck e2e bench eval clean
 
 setup:
 	@bash scripts/setup.sh
@@ -45,6 +45,11 @@ e2e:
 ## Start-up and first-draft timings against a main-thread Pyodide baseline.
 bench: build
 	$(PY) scripts/bench.py
+
+## The tools' judgement, measured: pitfall checker, thought challenger, crisis help,
+## and the time per message in CPython and (built runtime) Pyodide. A report, not a test.
+eval: setup
+	$(PY) scripts/evaluate.py
 
 clean:
 	rm -rf site build .pytest_cache .mypy_cache .ruff_cache checklist/data/content.json
