@@ -295,17 +295,17 @@ def main() -> None:
     """Run every report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--split", choices=("dev", "heldout", "fresh", "unseen", "unseen2", "all"), default=None
+        "--split", choices=("dev", "heldout", "fresh", "unseen", "unseen2", "unseen3", "all"), default=None
     )
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--no-timing", action="store_true")
     args = parser.parse_args()
-    splits = [args.split] if args.split else ["dev", "heldout", "fresh", "unseen", "unseen2"]
+    splits = [args.split] if args.split else ["dev", "heldout", "fresh", "unseen", "unseen2", "unseen3"]
     for split in splits:
         pitfall_report(split, show_errors=args.show_errors)
     for split in splits:
         thought_report(split, show_errors=args.show_errors)
-    model_baseline("unseen2")
+    model_baseline("unseen3")
     crisis_report()
     if not args.no_timing:
         timing_report()
