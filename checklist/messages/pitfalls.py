@@ -29,8 +29,9 @@ from datetime import date, datetime, time
 from functools import cache
 from typing import Any, Literal, cast
 
-from checklist.content import section
+from checklist.content import load_content, section
 from checklist.messages.model import CheckResult, Finding, Severity
+from checklist.messages.pitfall_model import Model, load_model
 from checklist.messages.timing import is_late, recent_count
 
 __all__ = [
@@ -49,7 +50,15 @@ _ASTRAL = re.compile(r"[\U00010000-\U0010FFFF]")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ\u2019", "abcdefghijklmnopqrstuvwxyz'")
 _UPPER_ESCAPE = re.compile(r"\\[A-Z]")
 _TEXT_RULES = frozenset(
-    {"phrases", "patterns", "exclamations", "word_limit", "required_words", "mentions_context"}
+    {
+        "phrases",
+        "patterns",
+        "exclamations",
+        "word_limit",
+        "required_words",
+        "mentions_context",
+        "model",
+    }
 )
 
 
@@ -89,6 +98,7 @@ class Rule:
     unless: re.Pattern[str] | None = None
     with_: re.Pattern[str] | None = None
     unless_message: re.Pattern[str] | None = None
+    describe: Mapping[str, str] = field(default_factory=dict)
 
     def applies_to(self, kind: str) -> bool:
         """Whether this rule is meant for messages of this kind."""
@@ -105,13 +115,24 @@ class RuleBook:
     word_limits: Mapping[str, int]
     generic_words: frozenset[str]
     max_findings: int
+    model: Model | None = None
+
+    def rule(self, rule_id: str) -> Rule | None:
+        """Return the rule with this id, if any."""
+        return next((r for r in self.rules if r.id == rule_id), None)
 
 
-def compile_rulebook(data: Mapping[str, Any], shared: Mapping[str, Any] | None = None) -> RuleBook:
+def compile_rulebook(
+    data: Mapping[str, Any],
+    shared: Mapping[str, Any] | None = None,
+    model: Mapping[str, Any] | None = None,
+) -> RuleBook:
     """Compile the ``pitfalls`` content section; raise ValueError if it is malformed.
 
     ``shared`` is the ``rules`` section: a number written as a rule name (``max_rule:
     exclamation_marks_max``, or a word limit given as a name) is read from it.
+    ``model`` is the trained counts (``pitfall_model`` in the content); without it the
+    ``model`` rule finds nothing.
     """
     shared = shared or {}
     rules = tuple(_compile_rule(raw, shared) for raw in data["rules"])
@@ -124,6 +145,7 @@ def compile_rulebook(data: Mapping[str, Any], shared: Mapping[str, Any] | None =
         word_limits={str(k): _number(v, shared, str(k)) for k, v in data["word_limits"].items()},
         generic_words=frozenset(str(w).casefold() for w in data["generic_name_words"]),
         max_findings=int(data["max_findings_per_rule"]),
+        model=load_model(model) if model else None,
     )
 
 
@@ -131,7 +153,9 @@ def compile_rulebook(data: Mapping[str, Any], shared: Mapping[str, Any] | None =
 def default_rulebook() -> RuleBook:
     """Return the packaged rules, compiled on first use and then kept."""
     return compile_rulebook(
-        cast("Mapping[str, Any]", section("pitfalls")), cast("Mapping[str, Any]", section("rules"))
+        cast("Mapping[str, Any]", section("pitfalls")),
+        cast("Mapping[str, Any]", section("rules")),
+        cast("Mapping[str, Any] | None", load_content().get("pitfall_model")),
     )
 
 
@@ -157,14 +181,33 @@ def check_message(
     ]
     text.scan_phrases([rule for rule in active if rule.phrases])
     findings: list[Finding] = []
+    notes: list[Finding] = []
     for rule in active:
         produced = _CHECKS[rule.type](rule, text, kind, context, book)
-        findings.extend(itertools.islice(produced, book.max_findings))
+        (notes if rule.type == "model" else findings).extend(
+            itertools.islice(produced, book.max_findings)
+        )
+    findings.extend(_without_echoes(notes, findings))
     findings.sort(key=lambda f: (_WHERE_ORDER[f.where], f.start))
     return CheckResult(findings=tuple(findings), word_count=text.word_count)
 
 
 _WHERE_ORDER = {"subject": 0, "body": 1, "message": 2}
+
+
+def _without_echoes(notes: list[Finding], findings: list[Finding]) -> list[Finding]:
+    """Return the model's notes, less those a rule already made in the same sentence."""
+    return [
+        note
+        for note in notes
+        if not any(
+            other.rule == note.rule
+            and other.where == "body"
+            and other.start < note.end
+            and note.start < other.end
+            for other in findings
+        )
+    ]
 
 
 class _Text:
@@ -217,12 +260,16 @@ class _Text:
             self._lowered[where] = source.translate(_ASCII_LOWER)
         return self._lowered[where]
 
-    def sentence(self, where: Literal["body", "subject"], start: int) -> str:
-        """Return the lowered sentence (or line) holding the character at ``start``."""
+    def sentence_ends(self, where: Literal["body", "subject"]) -> list[int]:
+        """Return the offsets just after each sentence end or line break."""
         if where not in self._sentences:
             ends = [m.end() for m in _SENTENCE_END.finditer(self.lowered(where))]
             self._sentences[where] = ends
-        ends = self._sentences[where]
+        return self._sentences[where]
+
+    def sentence(self, where: Literal["body", "subject"], start: int) -> str:
+        """Return the lowered sentence (or line) holding the character at ``start``."""
+        ends = self.sentence_ends(where)
         index = bisect.bisect_right(ends, start)
         begin = ends[index - 1] if index else 0
         finish = ends[index] if index < len(ends) else len(self.lowered(where))
@@ -319,6 +366,36 @@ def _check_exclamations(
             return
 
 
+def _check_model(
+    rule: Rule, text: _Text, kind: str, _context: CheckContext, book: RuleBook
+) -> Iterator[Finding]:
+    """Add a gentle note where the trained model is confident a sentence is a pitfall."""
+    if book.model is None:
+        return
+    start = 0
+    for end in [*text.sentence_ends("body"), len(text.body)]:
+        raw = text.body[start:end]
+        begin = start + len(raw) - len(raw.lstrip())
+        stop = start + len(raw.rstrip())
+        start = end
+        sentence = text.body[begin:stop]
+        if len(sentence.split()) < _MODEL_MIN_WORDS:
+            continue
+        verdict = book.model.judge(sentence)
+        if verdict is None or verdict.margin <= rule.numbers["margin"]:
+            continue
+        main = book.rule(verdict.label)
+        if main is None or verdict.label not in rule.describe or not main.applies_to(kind):
+            continue
+        found = text.finding(rule, "body", begin, stop)
+        words = "\u201d, \u201c".join(verdict.words)
+        message = rule.message.format(what=rule.describe[verdict.label], words=words)
+        yield replace(found, rule=main.id, message=message, suggestion=main.suggestion)
+
+
+_MODEL_MIN_WORDS = 3
+
+
 def _check_word_limit(
     rule: Rule, text: _Text, kind: str, _context: CheckContext, book: RuleBook
 ) -> Iterator[Finding]:
@@ -394,6 +471,7 @@ _CHECKS: dict[str, _Check] = {
     "mentions_context": _check_mentions,
     "late_thank_you": _check_late,
     "request_frequency": _check_frequency,
+    "model": _check_model,
 }
 
 
@@ -438,11 +516,11 @@ def _compile_rule(raw: Mapping[str, Any], shared: Mapping[str, Any]) -> Rule:
         pattern = re.compile(r"(?<!\w)(?:" + words + r")(?!\w)", re.IGNORECASE)
     numbers = {
         key: _number(raw[key] if key in raw else raw[f"{key}_rule"], shared, f"{raw['id']}.{key}")
-        for key in ("max", "hours", "days", "previous_limit")
+        for key in ("max", "hours", "days", "previous_limit", "margin")
         if key in raw or f"{key}_rule" in raw
     }
     message = " ".join(str(raw["message"]).split())
-    if numbers:
+    if numbers and rule_type != "model":
         message = message.format(**numbers)
     rule_id = str(raw["id"])
     return Rule(
@@ -450,7 +528,7 @@ def _compile_rule(raw: Mapping[str, Any], shared: Mapping[str, Any]) -> Rule:
         type=rule_type,
         severity=cast("Severity", severity),
         message=message,
-        suggestion=" ".join(str(raw["suggestion"]).split()),
+        suggestion=" ".join(str(raw.get("suggestion", "")).split()),
         kinds=frozenset(raw.get("kinds", ())),
         skip_kinds=frozenset(raw.get("skip_kinds", ())),
         pattern=pattern,
@@ -461,6 +539,7 @@ def _compile_rule(raw: Mapping[str, Any], shared: Mapping[str, Any]) -> Rule:
         unless=_cue(raw, "unless", rule_id),
         with_=_cue(raw, "with", rule_id),
         unless_message=_cue(raw, "unless_message", rule_id),
+        describe={str(k): str(v) for k, v in raw.get("describe", {}).items()},
     )
 
 
