@@ -59,8 +59,6 @@ def compile_rules(raw: Mapping[str, Any]) -> CrisisRules:
     """Compile the ``crisis`` content section; raise ValueError if it is malformed."""
     words = {str(k): str(v) for k, v in raw["words"].items()}
     sources = tuple(expand(str(p), words) for p in raw["patterns"])
-    for source in sources:
-        re.compile(source)
     help_keys = (
         "heading",
         "intro",
