@@ -9,10 +9,18 @@ the thought challenger answers a crisis thought with the same help and no questi
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from e2e_support import READY_TIMEOUT_MS, seed, wait_until_ready
 from playwright.sync_api import Page, expect
 
+ROOT = Path(__file__).resolve().parents[2]
+#: Violations within the help box only, as "rule (impact)".
+AXE_RUN = """async (tags) => {
+  const result = await axe.run(document.querySelector("[data-crisis-help]"),
+    {runOnly: {type: "tag", values: tags}});
+  return result.violations.map((v) => `${v.id} (${v.impact})`);
+}"""
 CRISIS = "i cant cope anymore whats the point i want to end it all"
 HELP = "[data-crisis-help]"
 
@@ -116,3 +124,17 @@ def test_challenger_admits_when_no_pattern_matches(page: Page) -> None:
     expect(page.locator(".ati-no-pattern")).to_be_visible(timeout=READY_TIMEOUT_MS)
     expect(page.locator(".ati-evidence-questions li").first).to_be_visible()
     expect(page.locator(".ati-challenge")).not_to_contain_text("All-or-nothing")
+
+
+def test_the_help_box_passes_axe_in_light_and_dark(page: Page) -> None:
+    """The help itself has no WCAG 2.1 A/AA problem (contrast, links, roles)."""
+    axe = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
+    block_python(page)
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        page.goto("/tools/thoughts/")
+        page.get_by_label("Your more balanced thought").fill("I want to die")
+        expect(page.locator(HELP)).to_be_visible()
+        page.evaluate(axe)
+        found = page.evaluate(AXE_RUN, ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+        assert [] == found, scheme
