@@ -57,7 +57,7 @@ NOT_WORDING = frozenset(
     {"too_long", "no_thanks", "not_specific", "late_thank_you", "too_many_feedback_requests"}
 )
 # The corpus splits, in the order they were written (see tests/data/README.md).
-SPLITS = ("dev", "heldout", "fresh", "unseen", "unseen2", "unseen3")
+SPLITS = ("dev", "heldout", "fresh", "unseen", "unseen2", "unseen3", "unseen4")
 # Messages longer than this many words are timed apart, as a stress test.
 LONG = 1000
 # Each message is timed this many times and its best run kept.
@@ -342,7 +342,7 @@ def main() -> None:
         pitfall_report(split, show_errors=args.show_errors)
     for split in splits:
         thought_report(split, show_errors=args.show_errors)
-    model_baseline("unseen3")
+    model_baseline("unseen4")
     crisis_report()
     if not args.no_timing:
         timing_report()
