@@ -3,7 +3,7 @@ PY := .venv/bin/python
 NPM_BIN := node_modules/.bin
 PORT ?= 8000
 
-.PHONY: setup build serve test lint jstest unit unit-wheel pyodide sitecheck e2e bench clean
+.PHONY: setup build serve test lint jstest unit unit-wheel pyodide sitecheck e2e bench eval clean
 
 setup:
 	@bash scripts/setup.sh
@@ -58,6 +58,11 @@ e2e:
 ## Start-up and first-draft timings against a main-thread Pyodide baseline.
 bench: build
 	$(PY) scripts/bench.py
+
+## The tools' judgement, measured: pitfall checker, thought challenger, crisis help,
+## and the time per message in CPython and (built runtime) Pyodide. A report, not a test.
+eval: setup
+	$(PY) scripts/evaluate.py
 
 clean:
 	rm -rf site build .pytest_cache .mypy_cache .ruff_cache checklist/data/content.json

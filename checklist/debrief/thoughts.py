@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from checklist.crisis import crisis_help, is_crisis
 from checklist.debrief.catalogue import Distortion, Thought, ThoughtContent, log_content
 from checklist.debrief.matching import fold
 from checklist.debrief.text import clean_block, clean_line
@@ -43,6 +44,7 @@ class Challenge:
     alternatives: tuple[str, ...]
     distortions: tuple[Distortion, ...]
     generic: bool
+    crisis: bool = False
 
     def to_json(self, content: ThoughtContent) -> dict[str, object]:
         """Return the JSON shape of ``debrief.challenge``."""
@@ -55,6 +57,12 @@ class Challenge:
             "distortion": distortion_json(self.distortions[0]) if self.distortions else None,
             "distortions": [distortion_json(d) for d in self.distortions],
             "generic": self.generic,
+            "note": (
+                content.messages.text("no_pattern")
+                if self.source == "own" and not self.distortions and not self.crisis
+                else ""
+            ),
+            "crisis": crisis_help() if self.crisis else None,
             "guide": {"title": content.guide_title, "link": content.guide_link},
         }
 
@@ -106,7 +114,22 @@ def challenge_listed(thought_id: str, content: ThoughtContent) -> Challenge:
 
 
 def challenge_text(text: str, content: ThoughtContent) -> Challenge:
-    """Return questions and alternatives for the reader's own words (already cleaned)."""
+    """Return questions and alternatives for the reader's own words (already cleaned).
+
+    Words of crisis come first: the answer then carries UK crisis help and no questions,
+    alternatives or thinking pattern at all (nothing that could read as "reframe this").
+    """
+    if is_crisis(text):
+        return Challenge(
+            thought=text,
+            source="own",
+            matched=(),
+            questions=(),
+            alternatives=(),
+            distortions=(),
+            generic=False,
+            crisis=True,
+        )
     folded = fold(text, content.contractions)
     hits = [
         (sum(1 for k in thought.keywords if k.found_in(folded)), index, thought)
@@ -114,9 +137,9 @@ def challenge_text(text: str, content: ThoughtContent) -> Challenge:
     ]
     ranked = sorted((h for h in hits if h[0] > 0), key=lambda h: (-h[0], h[1]))
     matched = tuple(thought for _, _, thought in ranked[: content.max_matches])
+    # A thinking pattern is named only where its own cues appear: a matched listed
+    # thought ("interview", "test") is not evidence of a pattern on its own.
     distortions = find_distortions(folded, content)
-    if not distortions and matched:
-        distortions = (content.distortion(matched[0].distortion),)
     if not matched:
         return Challenge(
             thought=text,

@@ -1,10 +1,21 @@
 """The pitfall checker: finds wording the guide warns against, and timing slips.
 
-The rules (phrases, limits, messages, suggestions) live in ``pitfalls.yaml``; this
-module compiles them once into one regular expression per rule, so checking a message
-is a handful of linear scans. That keeps it quick enough to run each time the reader
+The rules (phrases, limits, messages, suggestions) live in ``pitfalls.yaml``; the
+numbers the guide also states (hours for a thank-you, the most exclamation marks,
+feedback requests per window, thank-you length) come from ``rules.yaml``. This module
+compiles the rules once into one regular expression per rule, so checking a message is
+a handful of linear scans. That keeps it quick enough to run each time the reader
 pauses typing, even on a very long text. Each finding quotes the exact words that
 triggered it, with their offsets, so the page can highlight them.
+
+Context keeps the rules honest. Each rule may be limited to some kinds of message (a
+subject access request may set a legal deadline; an offer question may need to know a
+start date). A phrase hit may be dropped when its sentence also says something that
+changes its meaning (``unless``: "a badly run stockroom" that the candidate turned
+round), may need a second cue in the same sentence (``with``: a protected
+characteristic only matters beside words about the decision), and may be dropped when
+the message as a whole shows it is fine (``unless_message``: a keep-in-touch note
+that does carry news).
 """
 
 from __future__ import annotations
@@ -18,8 +29,9 @@ from datetime import date, datetime, time
 from functools import cache
 from typing import Any, Literal, cast
 
-from checklist.content import section
+from checklist.content import load_content, section
 from checklist.messages.model import CheckResult, Finding, Severity
+from checklist.messages.pitfall_model import Model, load_model
 from checklist.messages.timing import is_late, recent_count
 
 __all__ = [
@@ -31,13 +43,22 @@ __all__ = [
     "default_rulebook",
 ]
 
+_SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"')\u201d]|$)|\n")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 _EXCLAIM = re.compile(r"[^\s!]*!+")
 _ASTRAL = re.compile(r"[\U00010000-\U0010FFFF]")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ\u2019", "abcdefghijklmnopqrstuvwxyz'")
 _UPPER_ESCAPE = re.compile(r"\\[A-Z]")
 _TEXT_RULES = frozenset(
-    {"phrases", "patterns", "exclamations", "word_limit", "required_words", "mentions_context"}
+    {
+        "phrases",
+        "patterns",
+        "exclamations",
+        "word_limit",
+        "required_words",
+        "mentions_context",
+        "model",
+    }
 )
 
 
@@ -72,6 +93,12 @@ class Rule:
     pattern: re.Pattern[str] | None = None
     phrases: str = ""
     numbers: Mapping[str, int] = field(default_factory=dict)
+    category: str = ""
+    phrase_pattern: re.Pattern[str] | None = None
+    unless: re.Pattern[str] | None = None
+    with_: re.Pattern[str] | None = None
+    unless_message: re.Pattern[str] | None = None
+    describe: Mapping[str, str] = field(default_factory=dict)
 
     def applies_to(self, kind: str) -> bool:
         """Whether this rule is meant for messages of this kind."""
@@ -88,23 +115,48 @@ class RuleBook:
     word_limits: Mapping[str, int]
     generic_words: frozenset[str]
     max_findings: int
+    model: Model | None = None
+
+    def rule(self, rule_id: str) -> Rule | None:
+        """Return the rule with this id, if any."""
+        return next((r for r in self.rules if r.id == rule_id), None)
 
 
-def compile_rulebook(data: Mapping[str, Any]) -> RuleBook:
-    """Compile the ``pitfalls`` content section; raise ValueError if it is malformed."""
-    rules = tuple(_compile_rule(raw) for raw in data["rules"])
+def compile_rulebook(
+    data: Mapping[str, Any],
+    shared: Mapping[str, Any] | None = None,
+    model: Mapping[str, Any] | None = None,
+) -> RuleBook:
+    """Compile the ``pitfalls`` content section; raise ValueError if it is malformed.
+
+    ``shared`` is the ``rules`` section: a number written as a rule name (``max_rule:
+    exclamation_marks_max``, or a word limit given as a name) is read from it.
+    ``model`` is the trained counts (``pitfall_model`` in the content); without it the
+    ``model`` rule finds nothing.
+    """
+    shared = shared or {}
+    rules = tuple(_compile_rule(raw, shared) for raw in data["rules"])
+    ids = [rule.id for rule in rules]
+    if len(ids) != len(set(ids)):
+        msg = "pitfall rules: every rule id must be unique"
+        raise ValueError(msg)
     return RuleBook(
         rules=rules,
-        word_limits={str(k): int(v) for k, v in data["word_limits"].items()},
+        word_limits={str(k): _number(v, shared, str(k)) for k, v in data["word_limits"].items()},
         generic_words=frozenset(str(w).casefold() for w in data["generic_name_words"]),
         max_findings=int(data["max_findings_per_rule"]),
+        model=load_model(model) if model else None,
     )
 
 
 @cache
 def default_rulebook() -> RuleBook:
     """Return the packaged rules, compiled on first use and then kept."""
-    return compile_rulebook(cast("Mapping[str, Any]", section("pitfalls")))
+    return compile_rulebook(
+        cast("Mapping[str, Any]", section("pitfalls")),
+        cast("Mapping[str, Any]", section("rules")),
+        cast("Mapping[str, Any] | None", load_content().get("pitfall_model")),
+    )
 
 
 def check_message(
@@ -129,14 +181,33 @@ def check_message(
     ]
     text.scan_phrases([rule for rule in active if rule.phrases])
     findings: list[Finding] = []
+    notes: list[Finding] = []
     for rule in active:
         produced = _CHECKS[rule.type](rule, text, kind, context, book)
-        findings.extend(itertools.islice(produced, book.max_findings))
+        (notes if rule.type == "model" else findings).extend(
+            itertools.islice(produced, book.max_findings)
+        )
+    findings.extend(_without_echoes(notes, findings))
     findings.sort(key=lambda f: (_WHERE_ORDER[f.where], f.start))
     return CheckResult(findings=tuple(findings), word_count=text.word_count)
 
 
 _WHERE_ORDER = {"subject": 0, "body": 1, "message": 2}
+
+
+def _without_echoes(notes: list[Finding], findings: list[Finding]) -> list[Finding]:
+    """Return the model's notes, less those a rule already made in the same sentence."""
+    return [
+        note
+        for note in notes
+        if not any(
+            other.rule == note.rule
+            and other.where == "body"
+            and other.start < note.end
+            and note.start < other.end
+            for other in findings
+        )
+    ]
 
 
 class _Text:
@@ -148,6 +219,9 @@ class _Text:
         self.word_count = len(_WORD.findall(body))
         self._astral = [] if body.isascii() else [m.start() for m in _ASTRAL.finditer(body)]
         self._folded: str | None = None
+        self._sentences: dict[str, list[int]] = {}
+        self._lowered: dict[str, str] = {}
+        self._message_cleared: dict[str, bool] = {}
         self.phrase_hits: dict[str, list[tuple[Literal["body", "subject"], int, int]]] = {}
 
     @property
@@ -158,24 +232,62 @@ class _Text:
         return self._folded
 
     def scan_phrases(self, rules: list[Rule]) -> None:
-        """Find every phrase-rule match in one pass over subject and body.
+        """Find every phrase-rule match in subject and body.
 
-        One combined pattern (a named group per rule) over text lowered with a
-        length-preserving ASCII table is several times faster than a case-insensitive
-        scan per rule, and keeps offsets valid for the original text.
+        Each rule has its own pattern, compiled once with the rule book, so the rules'
+        matches may overlap ("the person you hired doesn't work out" is about the other
+        candidate and says they chose wrongly). Scanning text lowered with a
+        length-preserving ASCII table is faster than a case-insensitive scan, and keeps
+        offsets valid for the original text.
         """
-        if not rules:
-            return
-        groups = "|".join(f"(?P<{rule.id}>{rule.phrases})" for rule in rules)
-        pattern = re.compile(r"(?<!\w)(?:" + groups + r")(?!\w)")
-        sources: tuple[tuple[Literal["body", "subject"], str], ...] = (
-            ("subject", self.subject),
-            ("body", self.body),
-        )
-        for where, source in sources:
-            for match in pattern.finditer(source.translate(_ASCII_LOWER)):
-                hits = self.phrase_hits.setdefault(cast("str", match.lastgroup), [])
-                hits.append((where, match.start(), match.end()))
+        places: tuple[Literal["body", "subject"], ...] = ("subject", "body")
+        for rule in rules:
+            pattern = cast("re.Pattern[str]", rule.phrase_pattern)
+            for where in places:
+                for match in pattern.finditer(self.lowered(where)):
+                    hits = self.phrase_hits.setdefault(rule.id, [])
+                    hits.append((where, match.start(), match.end()))
+
+    @property
+    def whole(self) -> str:
+        """Subject and body lowered like the phrase scan sees them."""
+        return f"{self.lowered('subject')}\n{self.lowered('body')}"
+
+    def lowered(self, where: Literal["body", "subject"]) -> str:
+        """Return the subject or body lowered by the length-preserving table."""
+        if where not in self._lowered:
+            source = self.body if where == "body" else self.subject
+            self._lowered[where] = source.translate(_ASCII_LOWER)
+        return self._lowered[where]
+
+    def sentence_ends(self, where: Literal["body", "subject"]) -> list[int]:
+        """Return the offsets just after each sentence end or line break."""
+        if where not in self._sentences:
+            ends = [m.end() for m in _SENTENCE_END.finditer(self.lowered(where))]
+            self._sentences[where] = ends
+        return self._sentences[where]
+
+    def sentence(self, where: Literal["body", "subject"], start: int) -> str:
+        """Return the lowered sentence (or line) holding the character at ``start``."""
+        ends = self.sentence_ends(where)
+        index = bisect.bisect_right(ends, start)
+        begin = ends[index - 1] if index else 0
+        finish = ends[index] if index < len(ends) else len(self.lowered(where))
+        return self.lowered(where)[begin:finish]
+
+    def keeps(self, rule: Rule, where: Literal["body", "subject"], start: int) -> bool:
+        """Whether a hit at ``start`` stands, given the rule's sentence and message cues."""
+        if rule.unless_message is not None:
+            if rule.id not in self._message_cleared:
+                self._message_cleared[rule.id] = bool(rule.unless_message.search(self.whole))
+            if self._message_cleared[rule.id]:
+                return False
+        if rule.unless is None and rule.with_ is None:
+            return True
+        sentence = self.sentence(where, start)
+        if rule.unless is not None and rule.unless.search(sentence):
+            return False
+        return rule.with_ is None or rule.with_.search(sentence) is not None
 
     def finding(
         self, rule: Rule, where: Literal["body", "subject"], start: int, end: int
@@ -222,7 +334,8 @@ def _check_phrases(
     rule: Rule, text: _Text, _kind: str, _context: CheckContext, _book: RuleBook
 ) -> Iterator[Finding]:
     for where, start, end in text.phrase_hits.get(rule.id, []):
-        yield text.finding(rule, where, start, end)
+        if text.keeps(rule, where, start):
+            yield text.finding(rule, where, start, end)
 
 
 def _check_patterns(
@@ -235,7 +348,8 @@ def _check_patterns(
     hits.extend(("body", m.start(), m.end()) for m in pattern.finditer(text.body))
     hits.extend(text.phrase_hits.get(rule.id, []))
     for where, start, end in sorted(hits, key=lambda hit: (hit[0] != "subject", hit[1])):
-        yield text.finding(rule, where, start, end)
+        if text.keeps(rule, where, start):
+            yield text.finding(rule, where, start, end)
 
 
 def _check_exclamations(
@@ -250,6 +364,36 @@ def _check_exclamations(
         if seen > limit:
             yield text.finding(rule, "body", match.start(), match.end())
             return
+
+
+def _check_model(
+    rule: Rule, text: _Text, kind: str, _context: CheckContext, book: RuleBook
+) -> Iterator[Finding]:
+    """Add a gentle note where the trained model is confident a sentence is a pitfall."""
+    if book.model is None:
+        return
+    start = 0
+    for end in [*text.sentence_ends("body"), len(text.body)]:
+        raw = text.body[start:end]
+        begin = start + len(raw) - len(raw.lstrip())
+        stop = start + len(raw.rstrip())
+        start = end
+        sentence = text.body[begin:stop]
+        if len(sentence.split()) < _MODEL_MIN_WORDS:
+            continue
+        verdict = book.model.judge(sentence)
+        if verdict is None or verdict.margin <= rule.numbers["margin"]:
+            continue
+        main = book.rule(verdict.label)
+        if main is None or verdict.label not in rule.describe or not main.applies_to(kind):
+            continue
+        found = text.finding(rule, "body", begin, stop)
+        words = "\u201d, \u201c".join(verdict.words)
+        message = rule.message.format(what=rule.describe[verdict.label], words=words)
+        yield replace(found, rule=main.id, message=message, suggestion=main.suggestion)
+
+
+_MODEL_MIN_WORDS = 3
 
 
 def _check_word_limit(
@@ -327,10 +471,32 @@ _CHECKS: dict[str, _Check] = {
     "mentions_context": _check_mentions,
     "late_thank_you": _check_late,
     "request_frequency": _check_frequency,
+    "model": _check_model,
 }
 
 
-def _compile_rule(raw: Mapping[str, Any]) -> Rule:
+def _number(value: object, shared: Mapping[str, Any], what: str) -> int:
+    """Return a number given as such, or as the name of a number in ``rules.yaml``."""
+    if isinstance(value, str):
+        if value not in shared:
+            msg = f"pitfall {what}: no rule named {value!r} in rules.yaml"
+            raise ValueError(msg)
+        value = shared[value]
+    if isinstance(value, bool) or not isinstance(value, int):
+        msg = f"pitfall {what}: {value!r} is not a whole number"
+        raise ValueError(msg)
+    return value
+
+
+def _cue(raw: Mapping[str, Any], key: str, rule_id: str) -> re.Pattern[str] | None:
+    """Compile an ``unless``/``with``/``unless_message`` phrase list, if the rule has one."""
+    if key not in raw:
+        return None
+    source = _phrase_source([str(p) for p in raw[key]], rule_id)
+    return re.compile(r"(?<!\w)(?:" + source + r")(?!\w)")
+
+
+def _compile_rule(raw: Mapping[str, Any], shared: Mapping[str, Any]) -> Rule:
     rule_type = str(raw["type"])
     if rule_type not in _CHECKS:
         msg = f"pitfall rule {raw['id']}: unknown type {rule_type!r}"
@@ -349,19 +515,31 @@ def _compile_rule(raw: Mapping[str, Any]) -> Rule:
         words = _phrase_source([re.escape(str(w)) for w in raw["words"]], str(raw["id"]))
         pattern = re.compile(r"(?<!\w)(?:" + words + r")(?!\w)", re.IGNORECASE)
     numbers = {
-        key: int(raw[key]) for key in ("max", "hours", "days", "previous_limit") if key in raw
+        key: _number(raw[key] if key in raw else raw[f"{key}_rule"], shared, f"{raw['id']}.{key}")
+        for key in ("max", "hours", "days", "previous_limit", "margin")
+        if key in raw or f"{key}_rule" in raw
     }
+    message = " ".join(str(raw["message"]).split())
+    if numbers and rule_type != "model":
+        message = message.format(**numbers)
+    rule_id = str(raw["id"])
     return Rule(
-        id=str(raw["id"]),
+        id=rule_id,
         type=rule_type,
         severity=cast("Severity", severity),
-        message=" ".join(str(raw["message"]).split()),
-        suggestion=" ".join(str(raw["suggestion"]).split()),
+        message=message,
+        suggestion=" ".join(str(raw.get("suggestion", "")).split()),
         kinds=frozenset(raw.get("kinds", ())),
         skip_kinds=frozenset(raw.get("skip_kinds", ())),
         pattern=pattern,
         phrases=phrases,
         numbers=numbers,
+        phrase_pattern=re.compile(r"(?<!\w)(?:" + phrases + r")(?!\w)") if phrases else None,
+        category=str(raw.get("category", rule_id)),
+        unless=_cue(raw, "unless", rule_id),
+        with_=_cue(raw, "with", rule_id),
+        unless_message=_cue(raw, "unless_message", rule_id),
+        describe={str(k): str(v) for k, v in raw.get("describe", {}).items()},
     )
 
 

@@ -7,6 +7,7 @@
 import * as runtime from "./runtime.js";
 import * as storage from "./storage.js";
 import { h, fill } from "./ui.js";
+import "./crisis.js";
 
 const registry = {
   messages: () => import("./widgets/messages.js"),

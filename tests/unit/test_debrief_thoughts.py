@@ -43,6 +43,11 @@ def test_thoughts_lists_the_common_thoughts_with_the_guide_link() -> None:
         "over_generalising",
         "fortune_telling",
         "labelling",
+        "catastrophising",
+        "should_statements",
+        "discounting_positive",
+        "personalising",
+        "emotional_reasoning",
     ] == [d["id"] for d in result["distortions"]]
 
 
@@ -250,3 +255,39 @@ def test_journal_needs_today() -> None:
     """The date comes from the page, never the clock."""
     fields = _error_fields("debrief.journal_entry", {"thought": "a", "reframe": "b"})
     assert ["today"] == fields
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The interview went fine but I keep worrying",
+        "Nobody replied to my email",
+        "I found the numerical test hard",
+        "I'm waiting to hear back",
+    ],
+)
+def test_no_pattern_is_named_without_its_cues(text: str) -> None:
+    """A worry or a plain fact is not forced into a pattern: the answer says so."""
+    result = _challenge({"text": text})
+    assert result["distortion"] is None
+    assert result["note"]
+    assert result["crisis"] is None
+    assert result["questions"]
+
+
+@pytest.mark.parametrize(
+    ("text", "distortion"),
+    [
+        ("I feel like a failure", "labelling"),
+        ("My career is over", "catastrophising"),
+        ("I should have prepared more", "should_statements"),
+        ("They were just being polite", "discounting_positive"),
+        ("It's all my fault", "personalising"),
+        ("I feel stupid so I must be stupid", "emotional_reasoning"),
+    ],
+)
+def test_the_newer_patterns_are_recognised(text: str, distortion: str) -> None:
+    """Self-criticism, catastrophising and the other common traps are named."""
+    result = _challenge({"text": text})
+    assert distortion == result["distortion"]["id"]
+    assert "" == result["note"]

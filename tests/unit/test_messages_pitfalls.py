@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from checklist import api
+from checklist.content import section
 from checklist.messages.pitfalls import CheckContext, check_message, compile_rulebook
 
 POLITE = (
@@ -59,7 +60,7 @@ def test_polite_message_is_ok() -> None:
         ("pushy", "I need an answer by Friday."),
         ("pushy", "Please reply ASAP."),
         ("pushy", "I expect to hear from you soon."),
-        ("pushy", "I am desperate for this job."),
+        ("needy", "I am desperate for this job."),
         ("pushy", "Please let me know immediately."),
         ("pushy", "Could you reply as soon as possible?"),
         ("negativity", "My awful boss never listened."),
@@ -121,7 +122,7 @@ def test_one_finding_per_occurrence_in_order() -> None:
     """Repeated pitfalls are each quoted, in text order, with exact offsets."""
     body = wrap("Reply ASAP. Really, ASAP.")
     found = [f for f in check_message("", "", body).findings if f.rule == "pushy"]
-    assert ["ASAP", "ASAP"] == [f.quote for f in found]
+    assert ["Reply ASAP", "ASAP"] == [f.quote for f in found]
     assert found[0].start < found[1].start
 
 
@@ -138,10 +139,12 @@ def test_findings_in_subject_have_no_body_offsets() -> None:
     )
 
 
-def test_exclamation_marks_beyond_two_are_flagged() -> None:
-    """Two exclamation marks are fine; the third is quoted."""
-    assert "exclamations" not in rules_in(wrap("Great to meet you! Thanks!"))
-    body = wrap("Great to meet you! Thanks! Bye!")
+def test_exclamation_marks_beyond_the_shared_limit_are_flagged() -> None:
+    """Up to rules.yaml's exclamation_marks_max is fine; the next mark is quoted."""
+    limit = section("rules")["exclamation_marks_max"]
+    fine = " ".join(["Great to meet you!"] * limit)
+    assert "exclamations" not in rules_in(wrap(fine))
+    body = wrap(f"{fine} Bye!")
     found = [f for f in check_message("", "", body).findings if f.rule == "exclamations"]
     assert ["Bye!"] == [f.quote for f in found]
 
@@ -298,9 +301,9 @@ def test_offsets_in_utf16_for_text_after_emoji() -> None:
     """After an emoji, JavaScript offsets are one more per emoji than Python's."""
     body = "Thank you 🙂🙂 for the analyst role at Acme. Reply ASAP."
     finding = next(f for f in check({"body": body})["findings"] if f["rule"] == "pushy")
-    assert "ASAP" == body[finding["start"] : finding["end"]]
+    assert "Reply ASAP" == body[finding["start"] : finding["end"]]
     assert 2 == finding["start_utf16"] - finding["start"]
-    assert "ASAP" == body.encode("utf-16-le")[
+    assert "Reply ASAP" == body.encode("utf-16-le")[
         finding["start_utf16"] * 2 : finding["end_utf16"] * 2
     ].decode("utf-16-le")
 

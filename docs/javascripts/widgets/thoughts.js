@@ -9,6 +9,8 @@ import * as storage from "../storage.js";
 import { today } from "../dates.js";
 import { h, fill, field, setError, widgetData, statusLine, download, newId } from "../ui.js";
 import { newUuid, dateText, guideHref, undoNotice } from "./debrief_common.js";
+import * as crisis from "../crisis.js";
+import crisisData from "../crisis_data.js";
 
 const JOURNAL = "journal";
 const DRAFT = "thoughts:draft";
@@ -116,6 +118,8 @@ export function mount(root) {
     }
     draft.asked = true;
     keep();
+    // Crisis help first, even before Python answers (same patterns as Python's).
+    if (draft.choice === OWN && crisis.isCrisis(draft.own)) return showCrisis(byHand);
     const payload = draft.choice === OWN ? { text: draft.own } : { thought_id: draft.choice };
     const mine = ++generation;
     fill(result, h("p", { class: "ati-hint" }, "Finding questions for this thought…"));
@@ -129,12 +133,13 @@ export function mount(root) {
       return;
     }
     const r = response.result;
+    if (r.crisis) return showCrisis(byHand);
     fill(result,
       h("h3", {}, "Questioning it"),
       h("p", { class: "ati-quoted-thought" }, h("q", {}, r.thought)),
       r.distortion ? h("p", {}, "This is a common thinking trap called ", h("strong", {}, r.distortion.label), ": ", r.distortion.explanation) : null,
       r.source === "own" && r.matched.length ? h("p", { class: "ati-hint" }, "It sounds close to: ", r.matched.map((m, i) => [i ? ", " : "", h("q", {}, m.thought)])) : null,
-      r.generic ? h("p", { class: "ati-hint" }, "These questions help with most worrying thoughts.") : null,
+      r.note ? h("p", { class: "ati-hint ati-no-pattern" }, r.note) : r.generic ? h("p", { class: "ati-hint" }, "These questions help with most worrying thoughts.") : null,
       h("h4", {}, "Questions to ask yourself"),
       h("ol", { class: "ati-evidence-questions" }, r.questions.map((q) => h("li", {}, q))),
       r.alternatives.length
@@ -151,6 +156,13 @@ export function mount(root) {
         : null,
       h("p", {}, "More help: ", h("a", { href: guideHref(r.guide?.link ?? guide.link) }, r.guide?.title ?? guide.title)),
     );
+  }
+
+  function showCrisis(focus) {
+    generation++;
+    const box = crisis.show(root);
+    fill(result, h("p", { class: "ati-crisis-note" }, crisisData.help.challenger_note));
+    if (focus) box?.focus();
   }
 
   function startFrom(text) {

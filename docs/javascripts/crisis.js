@@ -1,0 +1,65 @@
+// Crisis help first, on every page, before Python is ready.
+//
+// One document-level `input` listener (and a watch for fields that appear with text
+// already in them, such as a restored draft) looks at every text field inside a
+// `[data-widget]`. When the words match a crisis pattern, UK crisis help appears at the
+// top of that widget, above everything else, and stays for the rest of the visit.
+// The patterns, the normalising steps and every word of help come from
+// checklist/data/crisis.yaml through the generated crisis_data.js: nothing is
+// restated here, and Python (checklist.crisis) uses the same patterns.
+import data from "./crisis_data.js";
+import { isCrisis } from "./crisis_match.js";
+import { h } from "./ui.js";
+
+export { isCrisis };
+
+function helpBox() {
+  const help = data.help;
+  return h(
+    "div",
+    { class: "admonition danger ati-crisis", role: "alert", tabindex: "-1", "data-crisis-help": "" },
+    h("p", { class: "admonition-title" }, help.heading),
+    h("p", {}, help.intro),
+    h(
+      "ul",
+      { class: "ati-crisis-services" },
+      help.services.map((s) => h("li", {}, h("strong", {}, s.name), ": ", h("a", { href: s.href }, s.how), ". ", s.detail)),
+    ),
+    h("p", { class: "ati-crisis-emergency" }, h("strong", {}, h("a", { href: help.emergency_href }, help.emergency))),
+    h("p", { class: "ati-hint" }, help.footer),
+  );
+}
+
+/** Show the help at the top of this widget (once), and return the box. */
+export function show(root) {
+  const widget = root?.closest?.("[data-widget]") ?? root;
+  if (!widget) return null;
+  const before = widget.previousElementSibling;
+  if (before?.hasAttribute?.("data-crisis-help")) return before;
+  const box = helpBox();
+  widget.before(box);
+  return box;
+}
+
+const FIELDS = "textarea, input:not([type]), input[type='text'], input[type='search']";
+
+function checkField(target) {
+  if (!(target instanceof Element) || !target.matches(FIELDS)) return;
+  const widget = target.closest("[data-widget]");
+  if (widget && isCrisis(target.value)) show(widget);
+}
+
+function scanAll() {
+  for (const field of document.querySelectorAll(`[data-widget] :is(${FIELDS})`)) checkField(field);
+}
+
+document.addEventListener("input", (event) => checkField(event.target), true);
+let pending = false;
+new MutationObserver(() => {
+  if (pending) return;
+  pending = true;
+  queueMicrotask(() => {
+    pending = false;
+    scanAll();
+  });
+}).observe(document.documentElement, { childList: true, subtree: true });

@@ -1,0 +1,34 @@
+// Time the pitfall checker inside real Pyodide under Node (scripts/evaluate.py runs it).
+//
+// Loads the runtime exactly as the site ships it (build/pyodide), reads a JSON list of
+// {kind, body} messages on stdin, checks each one seven times through
+// checklist.messages.pitfalls inside Pyodide, keeps each message's best run, and prints
+// the median and the slowest message in milliseconds (Python's clock inside Pyodide).
+// Usage: node scripts/evaluate_pyodide.mjs <runtime dir> < messages.json
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const [runtimeDir] = process.argv.slice(2);
+const indexURL = path.resolve(runtimeDir) + path.sep;
+const { loadPyodide } = await import(pathToFileURL(path.join(indexURL, "pyodide.mjs")).href);
+const pyodide = await loadPyodide({ indexURL, stdout: () => {} });
+await pyodide.loadPackage(["checklist", "tzdata"], { messageCallback: () => {} });
+pyodide.globals.set("messages_json", fs.readFileSync(0, "utf8"));
+const result = pyodide.runPython(`
+import json, statistics, time
+from checklist.messages.pitfalls import CheckContext, check_message
+context = CheckContext(company="Harbour Foods", role="stock controller")
+check_message("thank_you_email", "", "warm-up", context)
+best, long_best = [], []
+for message in json.loads(messages_json):
+    runs = []
+    for _ in range(7):
+        start = time.perf_counter()
+        check_message(message["kind"], "", message["body"], context)
+        runs.append((time.perf_counter() - start) * 1000)
+    (long_best if len(message["body"].split()) > 1000 else best).append(min(runs))
+json.dumps({"median": statistics.median(best), "max": max(best),
+            "long_max": max(long_best) if long_best else 0})
+`);
+process.stdout.write(result);

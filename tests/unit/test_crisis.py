@@ -1,0 +1,134 @@
+"""Crisis help first: every crisis phrasing is caught, in Python and in the page alike."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checklist import api
+from checklist.content import section
+from checklist.crisis import compile_rules, crisis_help, crisis_rules, is_crisis
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
+JS = ROOT / "docs" / "javascripts"
+
+
+def lines(name: str) -> list[str]:
+    """Return the non-empty lines of a test data file."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+CRISIS = lines("crisis_dev.txt") + lines("crisis_heldout.txt")
+ORDINARY = lines("ordinary_worry.txt")
+
+
+def test_the_crisis_sets_are_big_enough() -> None:
+    """At least 80 phrasings to tune on and a separate held-out set."""
+    assert len(lines("crisis_dev.txt")) >= 80
+    assert len(lines("crisis_heldout.txt")) >= 40
+
+
+@pytest.mark.parametrize("text", CRISIS)
+def test_every_crisis_phrasing_is_caught(text: str) -> None:
+    """Recall is 100 %: each phrasing, with or without punctuation and capitals."""
+    assert is_crisis(text)
+    assert is_crisis(text.upper().replace("'", "\u2019"))
+    assert is_crisis("".join(c for c in text if c.isalnum() or c.isspace()))
+
+
+def test_false_alarms_on_ordinary_worry_stay_rare() -> None:
+    """Ordinary interview worry (with 'killing me', 'end of it all'…) rarely alarms."""
+    alarms = [text for text in ORDINARY if is_crisis(text)]
+    assert len(ORDINARY) >= 100
+    assert len(alarms) / len(ORDINARY) <= 0.05, alarms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you for meeting me on Tuesday.",
+        "I can't go on Monday, could we try Wednesday?",
+        "I'd like to end this email by thanking you again.",
+        "Salary is not the be-all and end-all for me.",
+    ],
+)
+def test_everyday_message_wording_is_not_crisis(text: str) -> None:
+    """Sentences a candidate writes in a message do not bring up crisis help."""
+    assert not is_crisis(text)
+
+
+def test_the_help_lists_uk_services_with_dated_sources() -> None:
+    """Samaritans, Shout, NHS 111 and the nations' services, each checked and dated."""
+    help_ = crisis_help()
+    text = json.dumps(help_)
+    for number in ("116 123", "85258", "111", "0808 808 8000", "999"):
+        assert number in text
+    for service in help_["services"]:
+        assert service["source"].startswith("https://")
+        assert service["checked_on"] == "2026-12-01"
+
+
+def test_an_unknown_word_list_is_refused() -> None:
+    """A pattern naming a word list that does not exist fails at compile time."""
+    raw = dict(section("crisis"))
+    raw["patterns"] = ["\\b{nothing_here}\\b"]
+    with pytest.raises(ValueError, match="nothing_here"):
+        compile_rules(raw)
+
+
+def test_thought_challenger_answers_crisis_with_help_and_no_reframing() -> None:
+    """The issue's own example: help first, no question, alternative or pattern."""
+    text = "I can't cope any more. What's the point of anything, I want to end it."
+    response = api.call("debrief.challenge", {"text": text})
+    assert response["ok"] is True
+    result = response["result"]
+    assert result["crisis"]["heading"] == crisis_help()["heading"]
+    assert [] == result["questions"]
+    assert [] == result["alternatives"]
+    assert result["distortion"] is None
+
+
+def test_ordinary_thought_has_no_crisis() -> None:
+    """A worrying but ordinary thought gets questions, not crisis help."""
+    result = api.call("debrief.challenge", {"text": "I'm useless at interviews"})["result"]
+    assert result["crisis"] is None
+    assert result["questions"]
+
+
+def test_generated_page_module_matches_the_yaml() -> None:
+    """docs/javascripts/crisis_data.js is exactly what build_content writes now."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build_content
+
+    assert build_content.crisis_module() == (JS / "crisis_data.js").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node")
+def test_the_page_matches_exactly_what_python_matches(tmp_path: Path) -> None:
+    """The page's matcher (JavaScript regular expressions) agrees with Python's."""
+    for name in ("crisis_match.js", "crisis_data.js"):
+        shutil.copy(JS / name, tmp_path / name)
+    (tmp_path / "package.json").write_text('{"type": "module"}', encoding="utf-8")
+    texts = CRISIS + ORDINARY
+    (tmp_path / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
+    script = (
+        "import { isCrisis, normalise } from './crisis_match.js';"
+        "import { readFileSync } from 'node:fs';"
+        "const texts = JSON.parse(readFileSync('texts.json', 'utf8'));"
+        "console.log(JSON.stringify(texts.map((t) => [isCrisis(t), normalise(t)])));"
+    )
+    (tmp_path / "run.js").write_text(script, encoding="utf-8")
+    node = shutil.which("node") or "node"
+    out = subprocess.run(
+        [node, "run.js"], cwd=tmp_path, capture_output=True, text=True, check=True
+    ).stdout
+    rules = crisis_rules()
+    expected = [[rules.matches(t), rules.normalise(t)] for t in texts]
+    assert expected == json.loads(out)
