@@ -46,19 +46,20 @@ function report(message) {
 
 const changeListeners = new Set();
 /**
- * Call `fn(key, {external})` when `key` changes ("*" for any key): `external` is true when
- * another tab (or window) of this site made the change. Returns an unsubscribe function.
+ * Call `fn(key, {external, quiet})` when `key` changes ("*" for any key): `external` is
+ * true when another tab (or window) of this site made the change, `quiet` when that tab
+ * only re-saved what it read while refreshing. Returns an unsubscribe function.
  */
 export function onChange(key, fn) {
   const entry = { key, fn };
   changeListeners.add(entry);
   return () => changeListeners.delete(entry);
 }
-function changed(key, external) {
+function changed(key, external, quiet = false) {
   for (const { key: wanted, fn } of [...changeListeners]) {
-    if (wanted === "*" || wanted === key) {
+    if (wanted === "*" || wanted === key || key === "*") {
       try {
-        fn(key, { external });
+        fn(key, { external, quiet });
       } catch (error) {
         console.error(error);
       }
@@ -105,7 +106,13 @@ if (typeof window !== "undefined" && typeof window.addEventListener === "functio
       return;
     }
     if (!event.key.startsWith(PREFIX)) return;
-    changed(event.key.slice(PREFIX.length), true);
+    let quiet = false;
+    try {
+      quiet = event.newValue !== null && JSON.parse(event.newValue)?.quiet === true;
+    } catch {
+      quiet = false;
+    }
+    changed(event.key.slice(PREFIX.length), true, quiet);
   });
   // Open the channel now so this tab hears about conflicts before it writes anything.
   try {
@@ -373,6 +380,20 @@ function mergeRecords(base, theirs, ours, conflicts, path) {
 
 // ----- writing ------------------------------------------------------------------------
 
+let quietDepth = 0;
+/**
+ * Run `fn` (a refresh after another tab's change): what it saves is marked so the other
+ * tabs do not refresh for it in turn (no ping-pong of refreshes between tabs).
+ */
+export function quietly(fn) {
+  quietDepth += 1;
+  try {
+    return fn();
+  } finally {
+    quietDepth -= 1;
+  }
+}
+
 let askedToPersist = false;
 function askToPersist() {
   if (askedToPersist) return;
@@ -434,7 +455,9 @@ export function save(key, data) {
     writtenData.set(key, now.theirs);
     return true;
   }
-  const raw = JSON.stringify({ schema: SCHEMA, savedAt: new Date().toISOString(), data: merged });
+  const envelope = { schema: SCHEMA, savedAt: new Date().toISOString(), data: merged };
+  if (quietDepth > 0) envelope.quiet = true;
+  const raw = JSON.stringify(envelope);
   try {
     store.setItem(PREFIX + key, raw);
   } catch (error) {
