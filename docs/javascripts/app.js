@@ -144,15 +144,30 @@ async function mountAll() {
 // ----- refresh after another tab's change ---------------------------------------------------
 
 const FIELDS = "input, textarea, select";
-/** Where a field sits, stable across a re-mount: its name (or tag) and which one of those. */
-function fieldKey(root, field) {
-  const label = field.name || field.tagName;
-  const same = [...root.querySelectorAll(FIELDS)].filter((f) => (f.name || f.tagName) === label);
-  return `${label}#${same.indexOf(field)}`;
+/** Attributes that name the record a part of a widget shows (so a field is found again after a re-mount). */
+const ANCHORS = ["data-id", "data-app-id", "data-record-id", "data-question", "data-sign"];
+const ANCHOR_SELECTOR = ANCHORS.map((a) => `[${a}]`).join(",");
+
+function anchorOf(root, node) {
+  const anchor = node.closest(ANCHOR_SELECTOR);
+  if (!anchor || !root.contains(anchor)) return { scope: root, name: "" };
+  const attr = ANCHORS.find((a) => anchor.hasAttribute(a));
+  return { scope: anchor, name: `${attr}=${anchor.getAttribute(attr)}` };
 }
-function findField(root, key) {
-  const [label, index] = [key.slice(0, key.lastIndexOf("#")), Number(key.slice(key.lastIndexOf("#") + 1))];
-  return [...root.querySelectorAll(FIELDS)].filter((f) => (f.name || f.tagName) === label)[index] ?? null;
+/** Where a node sits, stable across a re-mount: its record, its name (or tag), which one of those. */
+function placeOf(root, node, selector) {
+  const { scope, name } = anchorOf(root, node);
+  if (scope === node) return { anchor: name, self: true };
+  const label = node.name || node.tagName;
+  const same = [...scope.querySelectorAll(selector)].filter((f) => (f.name || f.tagName) === label && anchorOf(root, f).scope === scope);
+  return { anchor: name, label, index: same.indexOf(node) };
+}
+function findPlace(root, place, selector) {
+  const scope = place.anchor ? [...root.querySelectorAll(ANCHOR_SELECTOR)].find((n) => anchorOf(root, n).name === place.anchor && anchorOf(root, n).scope === n) : root;
+  if (!scope) return null;
+  if (place.self) return scope;
+  const same = [...scope.querySelectorAll(selector)].filter((f) => (f.name || f.tagName) === place.label && anchorOf(root, f).scope === scope);
+  return same[place.index] ?? null;
 }
 const isText = (field) => field instanceof HTMLTextAreaElement || (field instanceof HTMLInputElement && !["checkbox", "radio", "button", "submit", "file", "range", "color"].includes(field.type));
 
@@ -161,8 +176,10 @@ function refresh(root) {
   if (!entry) return;
   const active = document.activeElement;
   const focused = active && root.contains(active) && active.matches(FIELDS) ? active : null;
-  const keep = focused ? { key: fieldKey(root, focused), value: focused.value, start: isText(focused) ? focused.selectionStart : null, end: isText(focused) ? focused.selectionEnd : null } : null;
-  const openDetails = [...root.querySelectorAll("details")].map((d) => d.open);
+  const keep = focused
+    ? { place: placeOf(root, focused, FIELDS), value: focused.value, text: isText(focused), start: isText(focused) ? focused.selectionStart : null, end: isText(focused) ? focused.selectionEnd : null }
+    : null;
+  const openDetails = [...root.querySelectorAll("details")].filter((d) => d.open).map((d) => placeOf(root, d, "details"));
   const scroll = window.scrollY;
   storage.quietly(() => {
     try {
@@ -173,17 +190,23 @@ function refresh(root) {
       fill(root, h("p", { class: "ati-error", role: "alert" }, `This tool could not be shown: ${error.message}. What you saved is still on this device.`));
     }
   });
-  [...root.querySelectorAll("details")].forEach((d, i) => {
-    if (i < openDetails.length && openDetails[i]) d.open = true;
-  });
+  for (const place of openDetails) {
+    const again = findPlace(root, place, "details");
+    if (again) again.open = true;
+  }
   if (keep) {
-    const again = findField(root, keep.key);
-    if (again) {
-      if (again.value !== keep.value) {
-        // The reader is typing here: their text stays, and becomes the latest change.
+    const again = findPlace(root, keep.place, FIELDS);
+    if (!again) {
+      if (keep.text && keep.value.trim()) {
+        notice("conflict", `What you were editing here was removed in another tab. So that nothing is lost, this is what you had typed: “${keep.value}”`);
+      }
+    } else {
+      if (keep.text && again.value !== keep.value) {
+        // The reader is in this field: their text stays in it (saved as soon as they type
+        // again). Until then the other tab's later change is what is stored, and they are told.
+        const theirs = again.value;
         again.value = keep.value;
-        storage.quietly(() => again.dispatchEvent(new Event("input", { bubbles: true })));
-        notice("conflict", "This field was also changed in another tab; what you are typing here is kept.");
+        notice("conflict", theirs.trim() ? `This field was also changed in another tab, to “${theirs}”. Your text is still here and is saved as soon as you type in it again; until then the other tab's version is kept.` : "This field was also changed in another tab. Your text is still here and is saved as soon as you type in it again.");
       }
       again.focus({ preventScroll: true });
       if (keep.start !== null && isText(again)) {

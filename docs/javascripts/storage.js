@@ -165,6 +165,54 @@ function writeMeta(change) {
   }
 }
 
+// ----- per-tab fields ---------------------------------------------------------------------
+// A few stored fields say what this tab is showing (which draft is open, which message
+// kind is chosen), not what the reader wrote. Two tabs may rightly differ on them, so
+// each tab keeps its own (in sessionStorage, which lasts as long as the tab) and lays it
+// over the shared value when it reads. Without this, typing in one tab would switch the
+// other tab's open editor. A widget that keeps such a field should be listed here.
+const TAB_LOCAL = new Map([
+  ["log:drafts", ["open"]],
+  ["messages", ["kind", "interviewId"]],
+  ["planner", ["source"]],
+]);
+const TAB_PREFIX = "after-the-interview-tab:";
+
+function tabStore() {
+  try {
+    return globalThis.sessionStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+/** Lay this tab's own values of its per-tab fields over `data` (a copy). */
+function withTabFields(key, data) {
+  const fields = TAB_LOCAL.get(key);
+  const tab = tabStore();
+  if (!fields || !tab || !isPlain(data)) return data;
+  let mine;
+  try {
+    mine = JSON.parse(tab.getItem(TAB_PREFIX + key) ?? "null");
+  } catch {
+    mine = null;
+  }
+  if (!isPlain(mine)) return data;
+  for (const field of fields) if (hasOwn(mine, field)) put(data, field, mine[field]);
+  return data;
+}
+function keepTabFields(key, data) {
+  const fields = TAB_LOCAL.get(key);
+  const tab = tabStore();
+  if (!fields || !tab || !isPlain(data)) return;
+  const mine = {};
+  for (const field of fields) if (hasOwn(data, field)) put(mine, field, data[field]);
+  try {
+    tab.setItem(TAB_PREFIX + key, JSON.stringify(mine));
+  } catch {
+    /* the tab simply shares the stored value */
+  }
+}
+
 // ----- reading ------------------------------------------------------------------------
 
 /** What this tab last read or wrote for each key (the base of the three-way merge). */
@@ -269,10 +317,10 @@ export function load(key, fallback) {
   if (hasUnreadableRecords(result.data) && keepCopy(key, raw, "some of its entries are not complete records")) {
     report(`Some entries saved under “${key}” are not complete records, so the tools may leave them out. A copy of all of them is kept on this device (listed on the privacy page).`);
   }
-  bases.set(key, result.data);
+  bases.set(key, withTabFields(key, result.data));
   written.set(key, raw);
-  writtenData.set(key, result.data);
-  return parse(raw).data; // a separate copy: the widget may change it in place
+  writtenData.set(key, parse(raw).data);
+  return withTabFields(key, parse(raw).data); // a separate copy: the widget may change it in place
 
 }
 
@@ -446,8 +494,22 @@ export function save(key, data) {
   if (!now.ok) return false; // the unreadable value could not be copied: leave it, and say so (keepCopy did)
   const conflicts = [];
   const base = bases.has(key) ? bases.get(key) : ABSENT;
-  const merged = merge(base, now.theirs, data, conflicts);
+  keepTabFields(key, data);
+  let merged = merge(base, now.theirs, data, conflicts);
   if (merged === ABSENT || merged === undefined) return remove(key);
+  const local = TAB_LOCAL.get(key);
+  if (local && isPlain(merged)) {
+    // This tab's own fields are not shared edits: no conflict, and no write just for them.
+    for (let i = conflicts.length - 1; i >= 0; i--) if (local.includes(conflicts[i].split(".")[0])) conflicts.splice(i, 1);
+    if (isPlain(now.theirs)) {
+      const alike = { ...merged };
+      for (const field of local) {
+        if (hasOwn(now.theirs, field)) put(alike, field, now.theirs[field]);
+        else delete alike[field];
+      }
+      if (same(alike, now.theirs)) merged = now.theirs;
+    }
+  }
   if (now.theirs !== ABSENT && same(merged, now.theirs)) {
     // Nothing new to write (no event for the other tabs, so no ping-pong of refreshes).
     bases.set(key, clone(data));
