@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+
 import pytest
 from e2e_support import PREFIX, seed, stored
 from playwright.sync_api import BrowserContext, Page, expect
