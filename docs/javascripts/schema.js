@@ -72,3 +72,28 @@ export function checkEntry(key, data) {
   }
   return "";
 }
+
+/** For a stored object: "" when each known field has the right type, else what is wrong. */
+export function checkFields(key, data) {
+  const shape = STORAGE_SCHEMA.get(key);
+  if (!shape || shape.type !== "object" || !isPlain(data)) return "";
+  for (const [name, type] of Object.entries(shape.fields ?? {})) {
+    if (Object.hasOwn(data, name) && !typeOk(data[name], type)) return `its “${name}” is of the wrong kind`;
+  }
+  return "";
+}
+
+/** Whether `value` holds a key named like a built-in property anywhere. */
+export const hasForbiddenKey = (value) => forbiddenKey(value) !== "";
+
+/** A copy of `value` without keys named like built-in properties (at any depth). */
+export function withoutForbiddenKeys(value, depth = 0) {
+  if (depth > MAX_DEPTH) return null;
+  if (Array.isArray(value)) return value.map((item) => withoutForbiddenKeys(item, depth + 1));
+  if (!isPlain(value)) return value;
+  const out = {};
+  for (const [name, item] of Object.entries(value)) {
+    if (!FORBIDDEN.has(name)) out[name] = withoutForbiddenKeys(item, depth + 1);
+  }
+  return out;
+}

@@ -19,6 +19,8 @@
 //   the original is only replaced once that copy is safely stored.
 // - Writes are cheap, so typed text is written at once (`autosaver`), never debounced.
 
+import { checkFields, hasForbiddenKey, withoutForbiddenKeys } from "./schema.js";
+
 export const SCHEMA = 1;
 const PREFIX = "after-the-interview:";
 /** Bookkeeping (last backup, where set-aside copies came from); not part of a backup. */
@@ -312,6 +314,26 @@ export function load(key, fallback) {
     if (keepCopy(key, raw, "it does not have the expected shape")) {
       report(`Some saved data for “${key}” was not in the shape this tool expects. A copy is kept on this device (listed on the privacy page) and this tool starts afresh.`);
     }
+    return fallback;
+  }
+  const wrongField = checkFields(key, result.data);
+  if (wrongField) {
+    bases.set(key, ABSENT);
+    if (keepCopy(key, raw, wrongField)) {
+      report(`Some saved data for “${key}” was not in the shape this tool expects (${wrongField}). A copy is kept on this device (listed on the privacy page) and this tool starts afresh.`);
+    }
+    return fallback;
+  }
+  if (hasForbiddenKey(result.data)) {
+    // A name such as "__proto__" or "constructor" can only come from a crafted value: keep
+    // a copy of it all, and hand the tool the rest.
+    if (keepCopy(key, raw, "it uses names that are not allowed")) {
+      report(`Some saved data for “${key}” used names that are not allowed, so they were left out. A copy of all of it is kept on this device (listed on the privacy page).`);
+      const clean = withoutForbiddenKeys(result.data);
+      bases.set(key, withTabFields(key, clean));
+      return withTabFields(key, clone(clean));
+    }
+    bases.set(key, ABSENT);
     return fallback;
   }
   if (hasUnreadableRecords(result.data) && keepCopy(key, raw, "some of its entries are not complete records")) {

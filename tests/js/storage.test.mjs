@@ -252,3 +252,13 @@ test("the backup reminder is due after changes when the last backup is old", asy
   a.s.dismissReminder(later);
   assert.equal(a.s.backupState().dismissedAt, later.toISOString());
 });
+
+test("a stored object with a wrong-typed field, or a built-in name, is set aside", async () => {
+  const a = await tab();
+  localStorage.setItem(PREFIX + "messages", envelope({ fields: "text" }));
+  assert.deepEqual(a.s.load("messages", {}), {});
+  localStorage.setItem(PREFIX + "log:drafts", JSON.stringify({ schema: 1, data: JSON.parse('{"open":null,"byId":{"__proto__":{"x":1},"ok":{"isNew":true}}}') }));
+  const drafts = a.s.load("log:drafts", {});
+  assert.deepEqual(Object.keys(drafts.byId), ["ok"]);
+  assert.equal(a.s.recovered().length, 2);
+});
