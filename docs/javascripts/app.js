@@ -137,6 +137,7 @@ async function mountAll() {
       console.error(error);
       fill(root, h("p", { class: "ati-error", role: "alert" }, `This tool could not be shown: ${error.message}. What you saved is still on this device.`));
     }
+    root.dataset.shown = "true"; // for tests: the widget has drawn (or said why not)
   }
   remindAboutBackup();
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pytest
 from e2e_support import PREFIX, TWO_INTERVIEWS, seed, stored
 from playwright.sync_api import BrowserContext, Page, expect
 
-MOUNTED = "[data-widget][data-mounted] :is(input, textarea, select, button):visible"
+MOUNTED = "[data-widget][data-shown] :is(input, textarea, select, button):visible"
 TOOLS = [
     "/tools/log/",
     "/tools/self-assessment/",
@@ -41,7 +42,7 @@ CRASHED = ".ati-error:has-text('could not be shown')"
 
 def _visit(page: Page, path: str) -> None:
     page.goto(path)
-    page.wait_for_selector(MOUNTED)
+    page.wait_for_selector("[data-widget][data-shown]", state="attached")
 
 
 def _envelope(data: object, schema: int = 1) -> str:
@@ -343,3 +344,32 @@ def test_set_aside_copies_are_listed_with_a_download(page: Page) -> None:
         item.get_by_role("button", name="Download this copy").click()
     assert "{broken" == Path(info.value.path()).read_text(encoding="utf-8")
     expect(page.locator(".ati-data-lasting")).to_contain_text("This site uses about")
+
+
+# ----- the backup reminder ---------------------------------------------------------------------
+
+
+def test_the_backup_reminder_is_gentle_dated_and_dismissible(page: Page) -> None:
+    """After changes with an old backup, tool pages remind (with the date); Dismiss puts it away."""
+    seed(page, "interviews", TWO_INTERVIEWS)
+    meta = {
+        "lastBackupAt": "2025-01-05T10:00:00.000Z",
+        "changes": 4,
+        "firstChangeAt": "2025-01-06T10:00:00.000Z",
+    }
+    page.evaluate("m => localStorage.setItem('after-the-interview-meta', m)", json.dumps(meta))
+    _visit(page, "/tools/log/")
+    reminder = page.locator(".ati-backup-reminder")
+    expect(reminder).to_contain_text("5 January 2025")
+    expect(reminder).not_to_have_attribute("role", "alert")
+    expect(reminder.get_by_role("link")).to_have_attribute("href", re.compile("about/privacy/"))
+    reminder.get_by_role("button", name="Dismiss").click()
+    expect(reminder).to_have_count(0)
+    _visit(page, "/tools/pipeline/")
+    expect(page.locator(".ati-backup-reminder")).to_have_count(0)
+    _visit(page, "/about/privacy/")
+    expect(page.locator(".ati-last-backup")).to_contain_text("5 January 2025")
+    with page.expect_download():
+        page.get_by_role("button", name="Download a backup").click()
+    state = json.loads(page.evaluate("() => localStorage.getItem('after-the-interview-meta')"))
+    assert 0 == state["changes"]

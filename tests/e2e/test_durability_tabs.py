@@ -15,7 +15,7 @@ import pytest
 from e2e_support import PREFIX, seed, stored
 from playwright.sync_api import BrowserContext, Page, expect
 
-MOUNTED = "[data-widget][data-mounted] :is(input, textarea, select, button):visible"
+MOUNTED = "[data-widget][data-shown] :is(input, textarea, select, button):visible"
 
 
 def _open(context: BrowserContext, path: str, traffic_errors: list[str]) -> Page:
