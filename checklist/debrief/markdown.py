@@ -1,20 +1,45 @@
-"""The reflection report as Markdown, for the reader to download and keep.
+"""The reflection report and the thought journal as Markdown, to download and keep.
 
 The reader's words are plain text, so every piece of text is escaped before it goes
 into the Markdown: a company called "<script>" or a note starting "# " must stay
 literal when the file is later opened in a Markdown viewer. Only this module adds
 Markdown structure (headings, lists, one link per focus area); it never emits HTML.
+Every ``.md`` the site offers is built here: the journal's too, by
+:func:`journal_markdown_op` (to be registered as ``debrief.journal_markdown``), so
+none is assembled in the page without escaping.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any, cast
 
+from checklist.content import section
 from checklist.debrief.catalogue import practice_content
 from checklist.debrief.report import FocusArea, Report
 from checklist.debrief.text import clean_line
+from checklist.errors import InputError
 
-__all__ = ["escape", "render_report"]
+__all__ = ["escape", "journal_markdown_op", "render_journal", "render_report"]
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+#: The most entries one journal file holds (far beyond any real journal).
+MAX_JOURNAL_ENTRIES = 5000
 
 #: Characters that mean something in CommonMark/GFM anywhere in a line.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&!])")
@@ -94,3 +119,62 @@ def _focus(out: list[str], area: FocusArea, practise: str, read: str) -> None:
         out.append(f"- {escape(action.text)}")
         out += [f"  - {escape(item)}" for item in action.items]
     out += ["", f"{escape(read)}: [{escape(area.guide_title)}]({area.guide_link})"]
+
+
+def _day_words(value: object) -> str:
+    """``2026-03-12`` as "12 March 2026"; other text as given."""
+    text = value if isinstance(value, str) else ""
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        return text
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def _rating(value: object, words: Mapping[str, str]) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return words["rating"].format(value=value)
+    return words["not_rated"]
+
+
+def render_journal(entries: Sequence[Mapping[str, Any]], *, plain: bool = False) -> str:
+    """Return the thought journal as Markdown (escaped), or as plain text when ``plain``."""
+    words = cast("Mapping[str, str]", cast("Mapping[str, Any]", section("files"))["journal"])
+    text = clean_line if plain else escape
+    out = [words["title"].upper() if plain else f"# {escape(words['title'])}", ""]
+    for entry in entries:
+        day = text(_day_words(entry.get("date")))
+        thought = text(str(entry.get("thought") or ""))
+        reframe = text(str(entry.get("reframe") or ""))
+        if plain:
+            out += [
+                day,
+                "",
+                f"{words['thought']} {thought}",
+                "",
+                f"{words['reframe']} {reframe}",
+                "",
+            ]
+        else:
+            out += [f"## {day}", "", f"**{escape(words['thought'])}** {thought}", ""]
+            out += [f"**{escape(words['reframe'])}** {reframe}", ""]
+        before, after = entry.get("before"), entry.get("after")
+        rated = any(isinstance(v, int) and not isinstance(v, bool) for v in (before, after))
+        if rated:
+            belief = words["belief"].format(
+                before=_rating(before, words), after=_rating(after, words)
+            )
+            out += [text(belief), ""]
+        if plain:
+            out += ["----", ""]
+    return "\n".join(out)
+
+
+def journal_markdown_op(payload: Mapping[str, Any]) -> dict[str, str]:
+    """``{"entries": [journal entries], "plain"?: bool}`` -> ``{"content": str}``."""
+    words = cast("Mapping[str, str]", cast("Mapping[str, Any]", section("files"))["journal"])
+    entries = payload.get("entries")
+    if not isinstance(entries, list) or len(entries) > MAX_JOURNAL_ENTRIES:
+        raise InputError.single("entries", words["entries_invalid"])
+    usable = [e for e in entries if isinstance(e, Mapping)]
+    return {"content": render_journal(usable, plain=payload.get("plain") is True)}

@@ -1,28 +1,43 @@
 """Turn a finished message into a file to download, or a ``mailto:`` link.
 
 Plain text is the safe default; Markdown is only ever a download; the ``.eml`` file is
-built with the standard library's :mod:`email` package so that headers with accents or
-non-Latin scripts are encoded correctly, and it is marked as an unsent draft so mail
-programs open it for editing rather than treating it as received mail.
+built with the standard library's :mod:`email` package, and it is marked as an unsent
+draft so mail programs open it for editing rather than treating it as received mail.
+
+The reader's text is never interpreted in a header. The :mod:`email` package decodes
+anything that looks like an RFC 2047 encoded word (``=?utf-8?q?...?=``) when a header
+is set, so typed text of that shape could carry a NUL or, under CPython 3.12, a line
+break that becomes a real ``Bcc:`` header. Such text (and any text that is not plain
+ASCII) is therefore written as encoded words made here, whose decoding is exactly the
+text typed; control characters in names and subjects are refused before that.
 """
 
 from __future__ import annotations
 
+import base64
 import re
+from collections.abc import Mapping
 from datetime import datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
+from typing import TYPE_CHECKING, cast
 from urllib.parse import quote
 
-from checklist.messages.model import ExportedFile
+from checklist.content import section
 from checklist.messages.textutil import slugify
+
+if TYPE_CHECKING:
+    from checklist.messages.payload import PayloadReader
 
 __all__ = [
     "MAILTO_SOFT_LIMIT",
+    "control_character",
     "file_name",
     "mailto_href",
+    "read_recipient",
+    "refuse_control_characters",
     "to_eml",
     "to_markdown",
     "to_text",
@@ -38,6 +53,50 @@ _EML_POLICY = SMTP.clone(cte_type="7bit")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 _MD_LIST_START = re.compile(r"^(\s*)(\d+)\.(\s)", re.MULTILINE)
 _MD_DASH_START = re.compile(r"^(\s*)-(\s)", re.MULTILINE)
+#: C0 control characters and DEL, except the tab and line breaks a paste may carry (a
+#: one-line field turns those into spaces).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Text the email package would take for an encoded word, or cannot write as it is.
+_NEEDS_ENCODING = re.compile(r"=\?|[^\x20-\x7e]")
+#: UTF-8 bytes per encoded word: 30 bytes are 40 base64 characters, a 52-character
+#: word, so even "Subject: " plus one word stays within the 78-character line.
+_WORD_BYTES = 30
+
+
+def control_character(text: str) -> bool:
+    """Whether ``text`` holds a C0 control character (or DEL) other than tab/line breaks."""
+    return _CONTROL.search(text) is not None
+
+
+def refuse_control_characters(reader: PayloadReader, fields: Mapping[str, str]) -> None:
+    """Record a problem for each field whose text, as sent, holds a control character.
+
+    ``fields`` maps a payload key (``"to.name"`` for a nested one) to its label; the
+    text is judged before any tidying, and the wording comes from the content
+    (``files.control_characters``).
+    """
+    wording = str(cast("Mapping[str, object]", section("files"))["control_characters"])
+    for key, label in fields.items():
+        outer, _, inner = key.partition(".")
+        value = reader.raw(outer)
+        if inner:
+            value = value.get(inner) if isinstance(value, Mapping) else None
+        if isinstance(value, str) and control_character(value):
+            reader.problem(key, wording.format(label=label))
+
+
+def read_recipient(reader: PayloadReader) -> tuple[str, str]:
+    """Return ``(name, address)`` of the recipient.
+
+    From the payload field ``to`` = ``{"name", "email"}`` when present, else from the
+    older ``to_name`` / ``to_address``. Problems are named ``to.name`` / ``to.email``.
+    """
+    if reader.raw("to") is None:
+        return reader.line("to_name", "The name"), reader.address(
+            "to_address", "The e-mail address"
+        )
+    to = reader.nested("to")
+    return to.line("name", "The name"), to.address("email", "The e-mail address")
 
 
 def file_name(stem: str, company: str, extension: str) -> str:
@@ -83,15 +142,23 @@ def to_eml(
     """Return an RFC 5322 draft e-mail (CRLF line endings, ASCII-only on the wire).
 
     A ``To`` or ``From`` header is written only with an address, since a name alone is
-    not a valid header; ``Date`` only when a time is passed in (never the clock).
+    not a valid header; ``Date`` only when a time is passed in (never the clock). Names
+    and the subject must be free of control characters (the ops refuse them first).
     """
+    for text in (subject, to_name, from_name):
+        if control_character(text) or "\n" in text or "\r" in text:
+            msg = "names and subjects must be one line without control characters"
+            raise ValueError(msg)
     message = EmailMessage(policy=_EML_POLICY)
     if from_address:
-        message["From"] = Address(display_name=from_name, addr_spec=from_address)
+        _set_address(message, "From", from_name, from_address)
     if to_address:
-        message["To"] = Address(display_name=to_name, addr_spec=to_address)
+        _set_address(message, "To", to_name, to_address)
     if subject:
-        message["Subject"] = subject
+        if _NEEDS_ENCODING.search(subject):
+            message.set_raw("Subject", _encoded_words(subject))
+        else:
+            message["Subject"] = subject
     if sent_at is not None:
         message["Date"] = format_datetime(sent_at)
     message["X-Unsent"] = "1"
@@ -110,9 +177,29 @@ def mailto_href(to_address: str, subject: str, body: str) -> str:
     return f"mailto:{target}" + (f"?{'&'.join(query)}" if query else "")
 
 
-def exported(filename: str, mime: str, content: str) -> ExportedFile:
-    """Bundle a file for the façade (kept here so ops stays a thin adapter)."""
-    return ExportedFile(filename=filename, mime=mime, content=content)
+def _encoded_words(text: str) -> str:
+    """Return ``text`` as folded RFC 2047 encoded words (UTF-8, base64) decoding to it exactly."""
+    words: list[str] = []
+    chunk = b""
+    for char in text:
+        encoded = char.encode("utf-8")
+        if len(chunk) + len(encoded) > _WORD_BYTES:
+            words.append(chunk.decode("utf-8"))
+            chunk = b""
+        chunk += encoded
+    if chunk:
+        words.append(chunk.decode("utf-8"))
+    return "\n ".join(
+        f"=?utf-8?b?{base64.b64encode(word.encode('utf-8')).decode('ascii')}?=" for word in words
+    )
+
+
+def _set_address(message: EmailMessage, header: str, name: str, address: str) -> None:
+    """Write ``name <address>``; a name that is not plain ASCII goes in our own encoded words."""
+    if name and _NEEDS_ENCODING.search(name):
+        message.set_raw(header, f"{_encoded_words(name)}\n <{address}>")
+    else:
+        message[header] = Address(display_name=name, addr_spec=address)
 
 
 def _md_escape(text: str) -> str:

@@ -14,7 +14,6 @@ __all__ = [
     "Channel",
     "CheckResult",
     "Draft",
-    "ExportedFile",
     "FieldSpec",
     "FieldType",
     "FieldValue",
@@ -216,16 +215,3 @@ class CheckResult:
             "word_count": self.word_count,
             "ok": self.ok,
         }
-
-
-@dataclass(frozen=True, slots=True)
-class ExportedFile:
-    """A message turned into a downloadable file."""
-
-    filename: str
-    mime: str
-    content: str
-
-    def to_json(self) -> dict[str, str]:
-        """Return the file as the façade sends it."""
-        return {"filename": self.filename, "mime": self.mime, "content": self.content}

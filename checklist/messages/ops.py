@@ -63,8 +63,9 @@ every problem found is listed, each named by its field.
 
 ``messages.export``
     payload ``{"format": "txt"|"md"|"eml", "kind": str (optional; names the file),
-    "subject": str, "body": str (required, at most 200,000 characters), "to_name",
-    "to_address", "from_name", "from_address", "company" (optional; names the file),
+    "subject": str, "body": str (required, at most 200,000 characters), "to": {"name",
+    "email"} (optional; else "to_name", "to_address"), "from_name", "from_address",
+    "company" (optional; names the file),
     "now": ISO date-time (optional; the .eml Date header)}`` ->
     ``{"filename": safe ASCII name such as "thank-you-acme.txt", "mime": str,
     "content": str}``. The body is trimmed and its line endings unified to LF
@@ -73,7 +74,9 @@ every problem found is listed, each named by its field.
     escaped. ``eml``: an RFC 5322 draft (header ``X-Unsent: 1``, CRLF line endings,
     UTF-8 body in quoted-printable or base64, encoded headers; the content is pure
     ASCII). ``To``/``From`` are only written with an address; ``Date`` only from
-    ``now``. Addresses must look like name@example.com (ASCII).
+    ``now``. Addresses must look like name@example.com (ASCII). Control characters
+    (NUL and the other C0 characters) in names and the subject are refused; text
+    that looks like an encoded word stays literal.
 
 ``messages.mailto``
     payload ``{"to_address" (optional), "subject", "body"}`` ->
@@ -94,6 +97,8 @@ from checklist.messages.export import (
     MAILTO_SOFT_LIMIT,
     file_name,
     mailto_href,
+    read_recipient,
+    refuse_control_characters,
     to_eml,
     to_markdown,
     to_text,
@@ -140,12 +145,20 @@ def export_op(payload: Payload) -> dict[str, Any]:
     kind = _optional_kind(reader)
     subject = reader.line("subject", "The subject", 2000)
     body = _unix_lines(_body(reader, "export"))
-    to_name = reader.line("to_name", "The name")
+    to_name, to_address = read_recipient(reader)
     from_name = reader.line("from_name", "Your name")
-    to_address = reader.address("to_address", "The e-mail address")
     from_address = reader.address("from_address", "Your e-mail address")
     company = reader.line("company", "The company name")
     sent_at = reader.aware_datetime("now", "The time")
+    refuse_control_characters(
+        reader,
+        {
+            "subject": "The subject",
+            "to.name" if reader.raw("to") is not None else "to_name": "The name",
+            "from_name": "Your name",
+            "company": "The company name",
+        },
+    )
     if not body and not reader.problems:
         reader.problem("body", "There is no message to save yet.")
     reader.raise_if_problems()
