@@ -40,6 +40,7 @@ FEATURES = {
     "debrief": "checklist.debrief.ops",
     "messages": "checklist.messages.ops",
     "planner": "checklist.planner.ops",
+    "records": "checklist.records.ops",
 }
 
 
