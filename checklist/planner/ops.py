@@ -129,23 +129,35 @@ plain text (never HTML); surrounding whitespace is stripped.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from dataclasses import replace
+from datetime import date, datetime
 from functools import cache
 from typing import Any
 
 from checklist.content import section
 from checklist.planner.ics import CalendarOptions, render_calendar
 from checklist.planner.inputs import (
+    planner_reader,
     read_calendar_request,
     read_offer_request,
     read_pipeline_request,
     read_plan_request,
+    read_records_request,
 )
 from checklist.planner.models import PlanItem
+from checklist.planner.next_steps import next_steps_for, next_steps_json
 from checklist.planner.offer import OfferSign, check_offer, levels_from, signs_from
-from checklist.planner.pipeline import ACTIVE_STATUSES, PipelineRow, build_pipeline
+from checklist.planner.pipeline import (
+    ACTIVE_STATUSES,
+    PipelineRow,
+    build_pipeline,
+    pipeline_status,
+)
 from checklist.planner.plan import build_plan
 from checklist.planner.settings import PlannerSettings, settings_from
+from checklist.records.content import records_content
+from checklist.records.reader import present
+from checklist.records.validate import merge_steps, read_step, read_today, require_record
 
 __all__ = ["OPS"]
 
@@ -178,6 +190,7 @@ def _item_json(item: PlanItem) -> dict[str, Any]:
         "end": _iso(item.end),
         "message_kind": item.message_kind,
         "status": item.status,
+        "done": None if item.done is None else {"on": item.done.on, "channel": item.done.channel},
     }
 
 
@@ -213,20 +226,30 @@ def ics(payload: Payload) -> dict[str, str]:
     return {"filename": filename, "mime": "text/calendar", "content": content}
 
 
-def _row_json(row: PipelineRow, settings: PlannerSettings) -> dict[str, Any]:
+def _row_json(row: PipelineRow, today: date) -> dict[str, Any]:
     app = row.application
+    status = pipeline_status(app, today)
+    source = app.kind
+    link = None
+    if row.message_kind:
+        link = {"tool": "messages", "params": {"kind": row.message_kind, "interview": app.id}}
+    elif row.action.kind == "offer":
+        link = {"tool": "offer-check", "params": {"interview": app.id}}
     return {
-        "id": app.ident,
+        "id": app.id if source == "application" else f"log-{app.id}",
+        "record_id": app.id,
+        "source": source,
         "company": app.company,
         "role": app.role,
-        "status": app.status,
-        "status_label": settings.status_labels[app.status],
-        "active": app.status in ACTIVE_STATUSES,
+        "status": status,
+        "status_label": records_content().status_label(status),
+        "active": status in ACTIVE_STATUSES,
         "next_action": row.text,
         "next_action_kind": row.action.kind,
         "next_action_date": None if row.action.day is None else row.action.day.isoformat(),
         "action_status": row.status,
         "message_kind": row.message_kind,
+        "link": link,
     }
 
 
@@ -234,9 +257,10 @@ def pipeline(payload: Payload) -> dict[str, Any]:
     """``planner.pipeline``: every application's next step, soonest first, with nudges."""
     settings = _settings()
     request = read_pipeline_request(payload, settings)
-    result = build_pipeline(request.applications, request.today, settings)
+    records = request.applications + request.interviews
+    result = build_pipeline(records, request.today, settings)
     return {
-        "rows": [_row_json(row, settings) for row in result.rows],
+        "rows": [_row_json(row, request.today) for row in result.rows],
         "active_count": result.active_count,
         "nudges": [
             {"kind": nudge.kind, "message": nudge.message, "id": nudge.application_id}
@@ -293,10 +317,62 @@ def offer_check(payload: Payload) -> dict[str, Any]:
     }
 
 
+def next_steps(payload: Payload) -> dict[str, Any]:
+    """``planner.next_steps``: what is due now and next across every record."""
+    settings = _settings()
+    request = read_records_request(payload, settings)
+    records = request.interviews + request.applications
+    return next_steps_json(records, request.today, request.reader_tz, request.now, settings)
+
+
+def _change_steps(payload: Payload, *, add: bool) -> dict[str, Any]:
+    settings = _settings()
+    reader = planner_reader(settings)
+    today = read_today(reader, payload)
+    reader_tz = present(reader.zone(payload, "reader_tz", settings.reader_tz))
+    now = reader.moment(payload, "now")
+    raw_step = payload.get("step")
+    record = step = None
+    if today is not None:
+        record = require_record(reader, payload.get("record"), today)
+        if not isinstance(raw_step, Mapping):
+            reader.fail("step", "payload")
+        else:
+            step = read_step(reader.at("step"), raw_step, today)
+    reader.check()
+    record, step, day = present(record), present(step), present(today)
+    if add:
+        steps = merge_steps([*record.steps, step])
+    else:
+        steps = tuple(
+            s
+            for s in record.steps
+            if not (s.step == step.step and s.on == step.on and s.kind in ("", step.kind))
+        )
+    changed = replace(record, steps=steps)
+    found = next_steps_for(changed, day, reader_tz, now, settings)
+    listed = [s.to_json() for s in found]
+    changed = replace(changed, next={"computed_on": day.isoformat(), "steps": listed})
+    return {"record": changed.to_json(), "next": listed}
+
+
+def mark_step(payload: Payload) -> dict[str, Any]:
+    """``planner.mark_step``: note that something was done, and what is next now."""
+    return _change_steps(payload, add=True)
+
+
+def unmark_step(payload: Payload) -> dict[str, Any]:
+    """``planner.unmark_step``: take a step back off (marked by mistake)."""
+    return _change_steps(payload, add=False)
+
+
 OPS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "planner.plan": plan,
     "planner.ics": ics,
     "planner.pipeline": pipeline,
     "planner.offer_signs": offer_signs,
     "planner.offer_check": offer_check,
+    "planner.next_steps": next_steps,
+    "planner.mark_step": mark_step,
+    "planner.unmark_step": unmark_step,
 }

@@ -13,7 +13,15 @@ from typing import Any
 
 from checklist.content import section
 
-__all__ = ["Choice", "LogRules", "RecordsContent", "StatusChoice", "StepChoice", "log_rules", "records_content"]
+__all__ = [
+    "Choice",
+    "LogRules",
+    "RecordsContent",
+    "StatusChoice",
+    "StepChoice",
+    "log_rules",
+    "records_content",
+]
 
 
 @dataclass(frozen=True, slots=True)

@@ -85,6 +85,11 @@ class _Ids:
                 return ident
 
 
+def _obj(value: object) -> Mapping[str, Any]:
+    """Return the value when it is an object, else an empty one."""
+    return value if isinstance(value, Mapping) else {}
+
+
 def _step(step: str, on: object, kind: str = "") -> dict[str, Any]:
     return {"step": step, "kind": kind, "on": on, "channel": "", "note": ""}
 
@@ -118,7 +123,7 @@ def migrate_record(raw: Mapping[str, Any], kind: str, ident: str) -> dict[str, A
     """
     data = dict(raw)
     planner = data.pop("planner", None)
-    facts: Mapping[str, Any] = planner if isinstance(planner, Mapping) else {}
+    facts = _obj(planner)
     record: dict[str, Any] = {"id": ident, "kind": data.pop("kind", kind)}
     data.pop("id", None)
     if "interview_date" in data and "date" not in data:
@@ -188,7 +193,7 @@ def _records(
 
 
 def _kind_fields() -> dict[str, tuple[str, ...]]:
-    """The field names of each message kind, from the messages content."""
+    """Return the field names of each message kind, from the messages content."""
     kinds: dict[str, tuple[str, ...]] = {}
     for kind in section("messages")["kinds"]:
         names = [f if isinstance(f, str) else str(f["name"]) for f in kind["fields"]]
@@ -197,7 +202,9 @@ def _kind_fields() -> dict[str, tuple[str, ...]]:
 
 
 def _same(a: object, b: object) -> bool:
-    return isinstance(a, str) and isinstance(b, str) and a.casefold().split() == b.casefold().split()
+    return (
+        isinstance(a, str) and isinstance(b, str) and a.casefold().split() == b.casefold().split()
+    )
 
 
 def _messages(
@@ -211,10 +218,8 @@ def _messages(
         return {"kind": "", "interview_id": "", "your_name": ""}
     if "shared" not in bag and "fields" not in bag and "edited" not in bag:
         return dict(bag)  # already schema 2
-    shared = bag.get("shared") if isinstance(bag.get("shared"), Mapping) else {}
-    fields = bag.get("fields") if isinstance(bag.get("fields"), Mapping) else {}
-    edited = bag.get("edited") if isinstance(bag.get("edited"), Mapping) else {}
-    variants = bag.get("variant") if isinstance(bag.get("variant"), Mapping) else {}
+    shared, fields = _obj(bag.get("shared")), _obj(bag.get("fields"))
+    edited, variants = _obj(bag.get("edited")), _obj(bag.get("variant"))
     current = bag.get("kind") if isinstance(bag.get("kind"), str) else ""
     wanted = bag.get("interviewId") if isinstance(bag.get("interviewId"), str) else ""
     linked = next((r for r in interviews if r["id"] == wanted), None)
@@ -227,8 +232,7 @@ def _messages(
     if current and any(v not in ("", None) for v in shared.values()):
         names.add(current)
     for name in sorted(names):
-        own = fields.get(name) if isinstance(fields.get(name), Mapping) else {}
-        edit = edited.get(name) if isinstance(edited.get(name), Mapping) else {}
+        own, edit = _obj(fields.get(name)), _obj(edited.get(name))
         picked = {k: v for k, v in shared.items() if k in kinds.get(name, ())}
         used.update(picked)
         draft_fields = {**picked, **own}
@@ -252,7 +256,7 @@ def _messages(
         "your_name": your_name if isinstance(your_name, str) else "",
     }
     leftover = {k: v for k, v in shared.items() if k not in used and k != "your_name" and v}
-    if leftover or not belongs and wanted:
+    if leftover or (not belongs and wanted):
         entry["extra"] = {"shared": leftover, "interviewId": wanted}
     return entry
 

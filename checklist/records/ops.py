@@ -69,7 +69,7 @@ def migrate(payload: Payload) -> dict[str, Any]:
     """Move every stored entry from schema 1 to the current shape, losing nothing."""
     reader = new_reader()
     schema = payload.get("from")
-    if isinstance(schema, bool) or not isinstance(schema, int) or not 1 <= schema:
+    if isinstance(schema, bool) or not isinstance(schema, int) or not schema >= 1:
         raise InputError.single("from", records_content().errors["schema"])
     if schema > CURRENT_SCHEMA:
         raise InputError.single("from", records_content().errors["schema"])

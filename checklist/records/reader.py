@@ -181,7 +181,7 @@ class Reader:
             self.fail(key, "date")
         return parsed
 
-    def date(self, data: Mapping[str, Any], key: str, *, required: bool = False) -> date | None:
+    def iso_date(self, data: Mapping[str, Any], key: str, *, required: bool = False) -> date | None:
         """Read an ISO ``YYYY-MM-DD`` date; "" or absent is None unless required."""
         return self.date_value(data.get(key), key, required=required)
 
@@ -257,9 +257,7 @@ class Reader:
             return default
         return value
 
-    def whole_number(
-        self, data: Mapping[str, Any], key: str, *, low: int, high: int
-    ) -> int | None:
+    def whole_number(self, data: Mapping[str, Any], key: str, *, low: int, high: int) -> int | None:
         """Read a whole number in a range, or None when absent."""
         value = data.get(key)
         if value is None:

@@ -30,10 +30,12 @@ from checklist.text import clean_block
 
 __all__ = [
     "Validation",
+    "merge_steps",
     "new_reader",
     "raise_problems",
     "read_record",
     "read_records",
+    "read_step",
     "read_today",
     "require_record",
     "validate_record",
@@ -72,7 +74,7 @@ def new_reader(extra_errors: Mapping[str, str] | None = None) -> Reader:
 
 def read_today(reader: Reader, payload: Mapping[str, Any], key: str = "today") -> date | None:
     """Read the caller's "today" (required); the clock is never read here."""
-    return reader.date(payload, key, required=True)
+    return reader.iso_date(payload, key, required=True)
 
 
 def validate_record(raw: Mapping[str, Any], today: date, *, kind: str = "") -> Validation:
@@ -83,9 +85,7 @@ def validate_record(raw: Mapping[str, Any], today: date, *, kind: str = "") -> V
     return Validation(record, tuple(reader.problems), tuple(warnings))
 
 
-def require_record(
-    reader: Reader, raw: object, today: date, *, kind: str = ""
-) -> Record | None:
+def require_record(reader: Reader, raw: object, today: date, *, kind: str = "") -> Record | None:
     """Read a record that must be usable; its problems are left in ``reader``."""
     if not isinstance(raw, Mapping):
         reader.fail("", "not_record")
@@ -106,6 +106,30 @@ def read_records(
         if record is not None:
             records.append(record)
     return tuple(records)
+
+
+def read_step(reader: Reader, row: Mapping[str, Any], today: date) -> Step | None:
+    """Read one step done; the step id may be left out when the message kind says it."""
+    content = records_content()
+    kind = reader.text(row, "kind", limit=100) or ""
+    default = content.step_for_message(kind) if kind else None
+    step = reader.choice(row, "step", tuple(s.id for s in content.steps), default)
+    on = reader.iso_date(row, "on", required=True)
+    if on is not None and on > today:
+        reader.fail("on", "not_future")
+        on = None
+    channels = ("", *(c.id for c in content.channels))
+    channel = reader.choice(row, "channel", channels, "")
+    note = reader.text(row, "note", limit=content.limits["name_chars"])
+    if step is None or on is None or channel is None or note is None:
+        return None
+    return Step(step=step, on=on.isoformat(), kind=kind, channel=channel, note=note)
+
+
+def merge_steps(steps: list[Step] | tuple[Step, ...]) -> tuple[Step, ...]:
+    """Return the steps sorted by date, each one once (marking twice changes nothing)."""
+    unique = {(s.step, s.on, s.kind, s.channel, s.note): s for s in steps}
+    return tuple(sorted(unique.values(), key=lambda s: (s.on, s.step, s.kind)))
 
 
 def raise_problems(problems: list[FieldProblem]) -> None:
@@ -156,24 +180,27 @@ class _RecordReader:
         company = r.text(raw, "company", limit=names, required=True) or ""
         role = r.text(raw, "role", limit=names) or ""
         reference = r.text(raw, "reference", limit=names) or ""
-        day = r.date(raw, "date", required=interview)
+        # Schema-1 applications called the interview date "interview_date".
+        date_key = "date" if "date" in raw or "interview_date" not in raw else "interview_date"
+        day = r.iso_date(raw, date_key, required=interview)
         if day is not None:
             if (day - self.today).days > 366 * self.limits["future_years"]:
-                r.fail("date", "too_far")
+                r.fail(date_key, "too_far")
                 day = None
             elif day > self.today and interview:
-                self.warn("date", self.rules.message("future_date"))
+                self.warn(date_key, self.rules.message("future_date"))
         clock = r.clock(raw, "time")
         tz = r.zone(raw, "tz", "") or ""
         format_id = r.choice(raw, "format", ("", *self.rules.formats), "") or ""
         statuses = self.content.statuses_for(kind)
         status = r.choice(raw, "status", statuses, self.content.default_status[kind]) or ""
-        decision = r.date(raw, "decision_date")
+        decision = r.iso_date(raw, "decision_date")
         if decision is not None and day is not None and decision < day:
             r.fail("decision_date", "decision_before_interview")
             decision = None
         feedback = r.choice(raw, "feedback", self.content.feedback_values, "") or ""
-        legacy = raw.get("planner") if isinstance(raw.get("planner"), Mapping) else {}
+        planner = raw.get("planner")
+        legacy: Mapping[str, Any] = planner if isinstance(planner, Mapping) else {}
         source = legacy if "rejected_on" not in raw and "rejected_on" in legacy else raw
         rejected = self._past_date(source, "rejected_on", day, "rejected_before_interview")
         if not feedback and isinstance(legacy.get("feedback"), str) and "feedback" not in raw:
@@ -223,8 +250,8 @@ class _RecordReader:
     def _past_date(
         self, raw: Mapping[str, Any], key: str, not_before: date | None, before_error: str
     ) -> date | None:
-        """A date that cannot be in the future (and maybe not before the interview)."""
-        day = self.r.date(raw, key)
+        """Read a date that cannot be in the future (nor, maybe, before the interview)."""
+        day = self.r.iso_date(raw, key)
         if day is None:
             return None
         if day > self.today:
@@ -339,24 +366,12 @@ class _RecordReader:
         self, raw: Mapping[str, Any], legacy: Mapping[str, Any], day: date | None
     ) -> tuple[Step, ...]:
         steps: list[Step] = []
-        step_ids = tuple(s.id for s in self.content.steps)
-        channels = ("", *(c.id for c in self.content.channels))
         for row_reader, row in self._rows(raw.get("steps"), "steps"):
-            kind = row_reader.text(row, "kind", limit=100) or ""
-            default = self.content.step_for_message(kind) if kind else None
-            step = row_reader.choice(row, "step", step_ids, default)
-            on = row_reader.date(row, "on", required=True)
-            if on is not None and on > self.today:
-                row_reader.fail("on", "not_future")
-                on = None
-            channel = row_reader.choice(row, "channel", channels, "")
-            note = row_reader.text(row, "note", limit=self.limits["name_chars"])
-            if step is None or on is None or channel is None or note is None:
-                continue
-            steps.append(Step(step=step, on=on.isoformat(), kind=kind, channel=channel, note=note))
+            step = read_step(row_reader, row, self.today)
+            if step is not None:
+                steps.append(step)
         steps.extend(self._legacy_steps(raw, legacy, day))
-        unique = {(s.step, s.on, s.kind, s.channel, s.note): s for s in steps}
-        return tuple(sorted(unique.values(), key=lambda s: (s.on, s.step, s.kind)))
+        return merge_steps(steps)
 
     def _legacy_steps(
         self, raw: Mapping[str, Any], legacy: Mapping[str, Any], day: date | None
@@ -372,7 +387,7 @@ class _RecordReader:
                     reader.fail("feedback_requests", "step_before_interview")
                 else:
                     steps.append(Step("feedback_request", sent.isoformat()))
-            sar = reader.date(source, "sar_sent_on")
+            sar = reader.iso_date(source, "sar_sent_on")
             if sar is not None and sar > self.today:
                 reader.fail("sar_sent_on", "not_future")
             elif sar is not None:
@@ -382,7 +397,7 @@ class _RecordReader:
     # -- numbers -------------------------------------------------------------------------
 
     def _score(self, reader: Reader, raw: object) -> int | None:
-        """A 1-10 answer score, None when empty; explain exactly what is wrong."""
+        """Read a 1-10 answer score, None when empty; say exactly what is wrong."""
         rules = self.rules
         try:
             number = _number(raw)
@@ -403,7 +418,7 @@ class _RecordReader:
         return None
 
     def _answer(self, reader: Reader, raw: object) -> int | None:
-        """A self-assessment answer on the content's scale, None when empty."""
+        """Read a self-assessment answer on the content's scale, None when empty."""
         rules = self.rules
         message = rules.message("answer_bad", min=rules.scale_min, max=rules.scale_max)
         try:
