@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from checklist.debrief.catalogue import Area, LogContent, PracticeContent
 from checklist.debrief.matching import fold
-from checklist.debrief.model import Interview, Question
+from checklist.records.model import Question, Record
 
 __all__ = ["Candidate", "Evidence", "low_questions", "rank_areas"]
 
@@ -55,7 +55,7 @@ class Candidate:
         return (weakest is None, weakest if weakest is not None else 0, self.priority)
 
 
-def low_questions(interview: Interview, practice: PracticeContent) -> tuple[Question, ...]:
+def low_questions(interview: Record, practice: PracticeContent) -> tuple[Question, ...]:
     """Return the answers scored low enough to rehearse, lowest first (stable)."""
     limit = practice.thresholds.low_score_at_most
     scored = [q for q in interview.questions if q.score is not None and q.score <= limit]
@@ -63,7 +63,7 @@ def low_questions(interview: Interview, practice: PracticeContent) -> tuple[Ques
 
 
 def rank_areas(
-    interview: Interview,
+    interview: Record,
     practice: PracticeContent,
     log: LogContent,
     contractions: Mapping[str, str],

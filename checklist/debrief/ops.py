@@ -128,7 +128,6 @@ from typing import Any
 from checklist.debrief.catalogue import log_content, thought_content
 from checklist.debrief.markdown import render_report
 from checklist.debrief.options import build_options
-from checklist.debrief.parsing import parse_date
 from checklist.debrief.progress import build_progress
 from checklist.debrief.report import build_report
 from checklist.debrief.template import make_template
@@ -139,8 +138,16 @@ from checklist.debrief.thoughts import (
     distortion_json,
     journal_entry,
 )
-from checklist.debrief.validate import require_valid, validate_interview
 from checklist.errors import FieldProblem, InputError
+from checklist.records.content import records_content
+from checklist.records.model import Record
+from checklist.records.validate import (
+    Validation,
+    new_reader,
+    read_records,
+    validate_record,
+)
+from checklist.records.values import parse_iso_date
 
 __all__ = ["OPS"]
 
@@ -150,7 +157,7 @@ type Payload = Mapping[str, Any]
 def _today(payload: Payload) -> date:
     """Return the caller's "today"; the clock is never read here."""
     raw = payload.get("today")
-    day = parse_date(raw.strip()) if isinstance(raw, str) else None
+    day = parse_iso_date(raw.strip()) if isinstance(raw, str) else None
     if day is None:
         raise InputError.single("today", log_content().messages.text("bad_today"))
     return day
@@ -163,6 +170,14 @@ def _record(payload: Payload) -> Mapping[str, Any]:
     return raw
 
 
+def _checked(payload: Payload, today: date) -> Validation:
+    """Return the interview checked; raise InputError when it has problems."""
+    result = validate_record(_record(payload), today, kind="interview")
+    if result.problems:
+        raise InputError(list(result.problems))
+    return result
+
+
 def options(_payload: Payload) -> dict[str, object]:
     """Return what the page needs to build the log and self-assessment forms."""
     return build_options(log_content())
@@ -171,35 +186,27 @@ def options(_payload: Payload) -> dict[str, object]:
 def validate(payload: Payload) -> dict[str, object]:
     """Check an interview record and list every problem and warning."""
     today = _today(payload)
-    return validate_interview(_record(payload), today).to_json()
+    return validate_record(_record(payload), today, kind="interview").to_json("interview")
 
 
 def report(payload: Payload) -> dict[str, object]:
     """Build the reflection report (and its Markdown) for one valid interview."""
     today = _today(payload)
-    checked = require_valid(_record(payload), today)
-    built = build_report(checked.interview, today, checked.warnings)
+    checked = _checked(payload, today)
+    built = build_report(checked.record, today, checked.warnings)
     return {**built.to_json(), "markdown": render_report(built)}
 
 
 def progress(payload: Payload) -> dict[str, object]:
     """Summarise scores across interviews, with a trend sentence, table and chart."""
     today = _today(payload)
-    raw = payload.get("interviews")
-    if raw is None:
-        raw = []
-    if not isinstance(raw, list):
-        raise InputError.single("interviews", log_content().messages.text("not_records"))
-    problems: list[FieldProblem] = []
-    interviews = []
-    for index, record in enumerate(raw):
-        try:
-            interviews.append(require_valid(record, today, f"interviews.{index}.").interview)
-        except InputError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise InputError(problems)
-    return build_progress(interviews).to_json()
+    reader = new_reader()
+    limit = records_content().limits["interviews"]
+    interviews: tuple[Record, ...] = read_records(
+        reader, payload, "interviews", today, kind="interview", limit=limit
+    )
+    reader.check()
+    return build_progress(list(interviews)).to_json()
 
 
 def thoughts(_payload: Payload) -> dict[str, object]:
@@ -258,7 +265,7 @@ def duplicate(payload: Payload) -> dict[str, object]:
     if not new_id or len(new_id) > log.id_chars:
         problems.append(FieldProblem("new_id", log.messages.text("new_id_missing")))
     try:
-        source = require_valid(_record(payload), today).interview
+        source = _checked(payload, today).record
     except InputError as exc:
         raise InputError(problems + exc.problems) from None
     if problems:

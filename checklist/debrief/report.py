@@ -20,10 +20,10 @@ from checklist.debrief.catalogue import (
     thought_content,
 )
 from checklist.debrief.focus import Candidate, low_questions, rank_areas
-from checklist.debrief.model import Interview
 from checklist.debrief.text import slugify
 from checklist.debrief.wording import capitalise, join_words, long_date, number_word, ordinal_word
 from checklist.errors import FieldProblem
+from checklist.records.model import Record
 
 __all__ = [
     "ActionStep",
@@ -135,7 +135,7 @@ class Report:
     """Everything the reflection report shows, in the order the guide suggests."""
 
     title: str
-    interview: Interview
+    interview: Record
     interview_line: str
     written_on: str
     date_text: str
@@ -193,9 +193,7 @@ class Report:
         }
 
 
-def build_report(
-    interview: Interview, today: date, warnings: tuple[FieldProblem, ...] = ()
-) -> Report:
+def build_report(interview: Record, today: date, warnings: tuple[FieldProblem, ...] = ()) -> Report:
     """Return the reflection report for one validated interview."""
     log = log_content()
     practice = practice_content()
@@ -264,7 +262,7 @@ def _focus_area(
     candidate: Candidate,
     rank: int,
     ranked: tuple[Candidate, ...],
-    interview: Interview,
+    interview: Record,
     practice: PracticeContent,
     *,
     later: bool = False,
@@ -315,7 +313,7 @@ def _chosen_because(
     return " ".join(parts)
 
 
-def _high_answers(interview: Interview, practice: PracticeContent) -> tuple[ScoredAnswer, ...]:
+def _high_answers(interview: Record, practice: PracticeContent) -> tuple[ScoredAnswer, ...]:
     limit = practice.thresholds.high_score_at_least
     high = [
         ScoredAnswer(index, q.text, q.score)
@@ -326,7 +324,7 @@ def _high_answers(interview: Interview, practice: PracticeContent) -> tuple[Scor
 
 
 def _self_strengths(
-    interview: Interview, practice: PracticeContent, log: LogContent
+    interview: Record, practice: PracticeContent, log: LogContent
 ) -> tuple[SelfStrength, ...]:
     found: list[SelfStrength] = []
     for answer in interview.self_assessment:
@@ -340,7 +338,7 @@ def _self_strengths(
 
 
 def _outside(
-    interview: Interview, practice: PracticeContent, log: LogContent
+    interview: Record, practice: PracticeContent, log: LogContent
 ) -> tuple[OutsideNote, ...]:
     notes: list[OutsideNote] = []
     for answer in interview.self_assessment:

@@ -85,6 +85,12 @@ class Reader:
         values.setdefault("label", self.label(path))
         self.problems.append(FieldProblem(path, fill(self.errors, error, **values)))
 
+    def fail_required(self, key: str, fallback: str = "required") -> None:
+        """Record that ``key`` is missing, in the field's own words when it has some."""
+        name = _INDEX.sub("", key.rsplit(".", 1)[-1])
+        own = f"required_{name}"
+        self.fail(key, own if own in self.errors else fallback)
+
     def say(self, key: str, message: str) -> None:
         """Record a message already worded (a feature's own content text)."""
         path = self.path(key) if key else self.prefix or "payload"
@@ -149,7 +155,7 @@ class Reader:
             return None
         value = clean_block(value) if block else clean_line(value)
         if required and not value:
-            self.fail(key, "required")
+            self.fail_required(key)
             return None
         if len(value) > limit:
             self.fail(key, "too_long", limit=f"{limit:,}")
@@ -174,7 +180,7 @@ class Reader:
             value = value.strip()
         if value is None or value == "":
             if required:
-                self.fail(key, "date")
+                self.fail_required(key, "date")
             return None
         parsed = parse_iso_date(value) if isinstance(value, str) else None
         if parsed is None:

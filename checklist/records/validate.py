@@ -314,7 +314,7 @@ class _RecordReader:
             if not text and not notes and score is None and not had_problem:
                 continue  # an empty row the page left in the form
             if not text and not row_reader.has_problem("text"):
-                row_reader.fail("text", "required")
+                row_reader.fail_required("text")
             questions.append(Question(text=text, notes=notes, score=score))
         return tuple(questions)
 

@@ -91,22 +91,32 @@ def test_duplicate_keeps_the_template_and_resets_the_rest() -> None:
     )
     assert {
         "id": "rec-2",
+        "kind": "interview",
         "company": "Harbour Lane Bakery",
         "role": "Operations coordinator",
+        "reference": "",
+        "applied_on": "",
         "date": TODAY,
         "time": "",
         "tz": "Europe/London",
         "format": "group",
-        "interviewers": [],
+        "people": [],
         "questions": [
             {"text": "Tell me about yourself", "notes": "", "score": None},
             {"text": "Why us? 🎉", "notes": "", "score": None},
         ],
         "went_well": [],
         "to_improve": [],
+        "notes": "",
         "decision_date": "",
         "status": "awaiting",
+        "feedback": "",
+        "rejected_on": "",
+        "next_action": "",
         "self_assessment": {},
+        "steps": [],
+        "next": None,
+        "extra": {},
     } == response["result"]["interview"]
 
 
@@ -132,9 +142,9 @@ def test_duplicate_needs_a_new_id() -> None:
 def test_duplicate_of_an_invalid_record_lists_its_problems() -> None:
     """A broken source record is refused with its own problems."""
     response = api.call(
-        "debrief.duplicate", {"interview": _record(role=""), "new_id": "n", "today": TODAY}
+        "debrief.duplicate", {"interview": _record(company=""), "new_id": "n", "today": TODAY}
     )
-    assert ["role"] == [p["field"] for p in response["error"]["problems"]]
+    assert ["company"] == [p["field"] for p in response["error"]["problems"]]
 
 
 def test_shorten_does_not_split_an_emoji_sequence() -> None:

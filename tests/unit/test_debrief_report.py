@@ -12,7 +12,7 @@ import pytest
 from checklist import api
 from checklist.debrief.markdown import escape, render_report
 from checklist.debrief.report import build_report
-from checklist.debrief.validate import validate_interview
+from checklist.records.validate import validate_record
 
 TODAY = "2025-03-10"
 
@@ -220,7 +220,7 @@ def test_invalid_record_is_an_input_error_with_every_problem() -> None:
         {"interview": _record(company="", questions=_questions(11)), "today": TODAY},
     )
     assert "input" == response["error"]["kind"]
-    assert ["company", "questions.0.score"] == [p["field"] for p in response["error"]["problems"]]
+    assert ["company", "questions[0].score"] == [p["field"] for p in response["error"]["problems"]]
 
 
 def test_filename_is_safe_ascii() -> None:
@@ -286,6 +286,6 @@ def test_markdown_report_escapes_reader_text_and_keeps_structure() -> None:
 def test_markdown_matches_pure_rendering() -> None:
     """The façade's Markdown is the pure renderer's output."""
     record = _record(questions=_questions(4))
-    checked = validate_interview(record, date(2025, 3, 10))
-    built = build_report(checked.interview, date(2025, 3, 10), checked.warnings)
+    checked = validate_record(record, date(2025, 3, 10))
+    built = build_report(checked.record, date(2025, 3, 10), checked.warnings)
     assert render_report(built) == _report(record)["markdown"]
