@@ -82,7 +82,8 @@ class Reader:
     def fail(self, key: str, error: str, **values: object) -> None:
         """Record the content's ``error`` message for ``key`` of this object."""
         path = self.path(key) if key else self.prefix or "payload"
-        values.setdefault("label", self.label(path))
+        label = str(values.setdefault("label", self.label(path)))
+        values.setdefault("label_lower", label[:1].lower() + label[1:])
         self.problems.append(FieldProblem(path, fill(self.errors, error, **values)))
 
     def fail_required(self, key: str, fallback: str = "required") -> None:
