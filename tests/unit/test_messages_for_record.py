@@ -136,7 +136,7 @@ def test_greeting_names(person: Person, variant: str, expected: str) -> None:
         (date(2027, 1, 1), False, "Friday the first of January 2027"),
     ],
 )
-def test_spoken_dates(day: date, on: bool, expected: str) -> None:  # noqa: FBT001
+def test_spoken_dates(day: date, on: bool, expected: str) -> None:
     """Relative within a week, in full otherwise, with "on" only where English needs it."""
     assert expected == spoken_date(day, date(2026, 12, 1), on=on)
 
