@@ -89,7 +89,7 @@ def test_the_readers_edited_draft_comes_back_until_they_start_again() -> None:
 
 
 def test_phone_scripts_say_dates_as_people_do() -> None:
-    """ "on Friday" for last week's interview, "by this Friday" for the decision."""
+    """Say "yesterday" for the interview and "by this Friday" for the decision."""
     script = _draft(kind="decision_chaser_phone", interview=_harbour(), your_name="Sam")
     assert "Buyer position at Harbour Lane Foods yesterday." in script["body"]
     assert "by this Friday" in script["body"]
