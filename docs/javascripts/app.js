@@ -4,6 +4,7 @@
 // mounting happens on every emission of Material's `document$`, and each mount returns
 // a cleanup that runs before the next page is shown. The Python worker starts as soon
 // as a page with a widget that needs it appears, and is shared across pages.
+import "./anchors.js"; // same-page links stay native (see there why)
 import * as runtime from "./runtime.js";
 import * as storage from "./storage.js";
 import { h, fill } from "./ui.js";

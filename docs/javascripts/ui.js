@@ -33,10 +33,36 @@ let uid = 0;
 /** A unique id for label/field pairs (widgets can be mounted many times). */
 export const newId = (stem) => `${stem}-${++uid}`;
 
-/** Read the build-time JSON data island for a widget (form definitions). */
+/**
+ * Read the build-time data island for a widget (form definitions): a <template> whose
+ * text is JSON (see docs/hooks/csp.py for why it is not a script element).
+ */
 export function widgetData(root, name) {
-  const island = root.ownerDocument.querySelector(`script[data-widget-data="${name}"]`);
-  return island ? JSON.parse(island.textContent) : {};
+  const island = root.ownerDocument.querySelector(`template[data-widget-data="${name}"]`);
+  if (!island) return {};
+  try {
+    return JSON.parse(island.content.textContent);
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Drop replies that arrived after a newer request: `const fresh = latest();` then
+ * `const ticket = fresh.next(); ... await ...; if (!fresh.is(ticket)) return;`.
+ * `fresh.run(promise)` resolves to the reply, or to null when a newer one was asked for.
+ */
+export function latest() {
+  let current = 0;
+  return {
+    next: () => ++current,
+    is: (ticket) => ticket === current,
+    async run(promise) {
+      const ticket = ++current;
+      const reply = await promise;
+      return ticket === current ? reply : null;
+    },
+  };
 }
 
 /** A labelled input/textarea/select with an inline error slot; returns {wrap, input, error}. */
