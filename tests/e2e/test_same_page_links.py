@@ -54,6 +54,7 @@ def _page_fetches(traffic: Traffic, path: str) -> int:
 def test_skip_link_and_heading_anchor_keep_the_tool_working(
     page: Page, traffic: Traffic, path: str
 ) -> None:
+    """Skip link from the keyboard, then a ¶ link, then Back: the tool works throughout."""
     page.goto(path)
     if page.locator(PYTHON_WIDGETS).count():
         wait_until_ready(page)
