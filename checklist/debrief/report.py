@@ -58,15 +58,17 @@ class SelfStrength:
     answer: int
     label: str
     strength: str
+    note: str = ""
 
     def to_json(self) -> dict[str, object]:
-        """Return the JSON shape."""
+        """Return the JSON shape (``note``: what the reader wrote beside the answer)."""
         return {
             "id": self.question_id,
             "question": self.question,
             "answer": self.answer,
             "label": self.label,
             "strength": self.strength,
+            "note": self.note,
         }
 
 
@@ -119,14 +121,16 @@ class OutsideNote:
     question: str
     label: str
     note: str
+    reader_note: str = ""
 
     def to_json(self) -> dict[str, object]:
-        """Return the JSON shape."""
+        """Return the JSON shape (``reader_note``: the reader's own note, if any)."""
         return {
             "id": self.question_id,
             "question": self.question,
             "label": self.label,
             "note": self.note,
+            "reader_note": self.reader_note,
         }
 
 
@@ -333,7 +337,11 @@ def _self_strengths(
             continue
         if answer.answer >= practice.thresholds.high_answer_at_least:
             label = asked.label_for(answer.answer, log.scale_min)
-            found.append(SelfStrength(asked.id, asked.text, answer.answer, label, asked.strength))
+            found.append(
+                SelfStrength(
+                    asked.id, asked.text, answer.answer, label, asked.strength, answer.note
+                )
+            )
     return tuple(found)
 
 
@@ -347,7 +355,7 @@ def _outside(
             continue
         if answer.answer is not None and answer.answer <= practice.thresholds.low_answer_at_most:
             label = asked.label_for(answer.answer, log.scale_min)
-            notes.append(OutsideNote(asked.id, asked.text, label, asked.outside_note))
+            notes.append(OutsideNote(asked.id, asked.text, label, asked.outside_note, answer.note))
     return tuple(notes)
 
 

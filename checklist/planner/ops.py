@@ -123,6 +123,7 @@ plain text (never HTML); surrounding whitespace is stripped.
                        "note": str}, ...],    # most serious first; note "" unless softened
          "unanswered": [sign id, ...],
          "message_kind": "offer_clarify",
+         "draft_fields": {"questions": str},  # one question per line, for messages.draft
          "guide": "guide/offer.md"}
 """
 
@@ -313,6 +314,12 @@ def offer_check(payload: Payload) -> dict[str, Any]:
         ],
         "unanswered": list(result.unanswered),
         "message_kind": str(content["message_kind"]),
+        # The clarification draft opens with these questions filled in.
+        "draft_fields": {
+            "questions": "\n".join(
+                q for concern in result.concerns for q in concern.sign.questions_to_ask
+            )
+        },
         "guide": str(content["guide"]),
     }
 

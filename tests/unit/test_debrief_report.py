@@ -289,3 +289,30 @@ def test_markdown_matches_pure_rendering() -> None:
     checked = validate_record(record, date(2025, 3, 10))
     built = build_report(checked.record, date(2025, 3, 10), checked.warnings)
     assert render_report(built) == _report(record)["markdown"]
+
+
+def test_middling_answers_and_notes_are_used() -> None:
+    """A so-so answer and the reader's own notes count; they are quoted, not ignored."""
+    answers = {
+        "prepared": {"answer": 2, "note": "I ran out of time to research them"},
+        "nerves": {"answer": 3, "note": "Shaky at the start"},
+        "rapport": {"answer": None, "note": "Hard to read the second interviewer"},
+    }
+    result = _report(_record(self_assessment=answers))
+    areas = {a["id"]: a for a in [*result["focus_areas"], *result["later"]]}
+    assert {"preparation", "nerves", "rapport"} == set(areas)
+    assert ["preparation", "nerves"] == _focus_ids(result)
+    assert "Shaky at the start" in " ".join(areas["nerves"]["reasons"])
+    assert "I ran out of time" in " ".join(areas["preparation"]["reasons"])
+    assert "Hard to read" in " ".join(areas["rapport"]["reasons"])
+    assert "Shaky at the start" in result["markdown"]
+    assert not result["summary"].startswith("One area")
+
+
+def test_notes_beside_strengths_are_kept() -> None:
+    """A strength's note comes back with it."""
+    answers = {"prepared": {"answer": 5, "note": "Read their annual report"}}
+    result = _report(_record(self_assessment=answers))
+    assert ["Read their annual report"] == [
+        s["note"] for s in result["strengths"]["self_assessment"]
+    ]
