@@ -354,7 +354,7 @@ def _change_steps(payload: Payload, *, add: bool) -> dict[str, Any]:
         steps = tuple(
             s
             for s in record.steps
-            if not (s.step == step.step and s.on == step.on and s.kind in ("", step.kind))
+            if not (s.step == step.step and s.on == step.on and step.kind in ("", s.kind))
         )
     changed = replace(record, steps=steps)
     found = next_steps_for(changed, day, reader_tz, now, settings)
