@@ -43,7 +43,9 @@ def test_options_lists_formats_statuses_and_score_bounds() -> None:
     assert ["in_person", "phone", "video", "group", "assessment_centre"] == [
         f["id"] for f in result["formats"]
     ]
-    assert ["awaiting", "offer", "rejected", "withdrawn"] == [s["id"] for s in result["statuses"]]
+    assert ["awaiting", "offer", "rejected", "withdrawn", "accepted"] == [
+        s["id"] for s in result["statuses"]
+    ]
     assert (1, 10) == (result["score"]["min"], result["score"]["max"])
     assert [(1, 3), (4, 6), (7, 8), (9, 10)] == [
         (b["min"], b["max"]) for b in result["score"]["bands"]
