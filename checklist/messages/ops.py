@@ -116,7 +116,7 @@ from checklist.messages.pitfalls import CheckContext, check_message
 from checklist.messages.wording import message_reader, verb
 from checklist.records.reader import Reader
 from checklist.records.validate import require_record
-from checklist.records.values import MAX_YEAR, load_zone, parse_iso_date
+from checklist.records.values import MAX_YEAR, load_zone, parse_datetime, parse_iso_date
 
 __all__ = ["OPS", "check_op", "draft_op", "export_op", "kinds_op", "mailto_op"]
 
@@ -271,11 +271,10 @@ def _parsed_datetime(reader: Reader, data: Mapping[str, Any], key: str) -> datet
     value = reader.text(data, key, limit=60) or ""
     if not value:
         return None
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError:
+    parsed = parse_datetime(value)
+    if parsed is None:
         reader.fail(key, "datetime")
-        return None
+    return parsed
 
 
 def _aware_datetime(reader: Reader, data: Mapping[str, Any], key: str) -> datetime | None:

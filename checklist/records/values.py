@@ -17,6 +17,7 @@ __all__ = [
     "MIN_YEAR",
     "load_zone",
     "parse_clock",
+    "parse_datetime",
     "parse_iso_date",
     "parse_moment",
     "valid_email",
@@ -67,15 +68,25 @@ def load_zone(name: str) -> zoneinfo.ZoneInfo | None:
         return None
 
 
-def parse_moment(text: str) -> datetime | None:
-    """Return an ISO 8601 date-time that states its offset, in UTC; else None."""
+def parse_datetime(text: str) -> datetime | None:
+    """Return an ISO 8601 date-time as written (with its offset if it has one); else None.
+
+    Wall-clock times without an offset are allowed here: interview times are local, and
+    the messages checker compares them as such.
+    """
     if len(text) > _LONGEST_MOMENT:
         return None
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
         return None
-    if parsed.tzinfo is None or not MIN_YEAR <= parsed.year <= MAX_YEAR:
+    return parsed if MIN_YEAR <= parsed.year <= MAX_YEAR else None
+
+
+def parse_moment(text: str) -> datetime | None:
+    """Return an ISO 8601 date-time that states its offset, in UTC; else None."""
+    parsed = parse_datetime(text)
+    if parsed is None or parsed.tzinfo is None:
         return None
     return parsed.astimezone(UTC)
 
