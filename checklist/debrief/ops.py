@@ -7,25 +7,31 @@ Call through ``checklist.api.call(op, payload)``. Every op answers
 (render it with ``textContent``); only ``report.markdown`` is Markdown, for download.
 
 Dates are ``"YYYY-MM-DD"``. Every op that takes ``"today"`` refuses a missing or
-malformed one with the field ``"today"``. Field paths are dotted with 0-based
-positions: ``"company"``, ``"questions.2.score"``, ``"self_assessment.nerves.answer"``;
-in ``debrief.progress`` they are prefixed ``"interviews.<n>."``.
+malformed one with the field ``"today"``. The interview is the shared record
+(:mod:`checklist.records`, schema 2), read by the one validator; field paths use dots
+for keys and brackets for positions: ``"company"``, ``"questions[2].score"``,
+``"people[0].email"``, ``"self_assessment.nerves.answer"``; in ``debrief.progress``
+they are prefixed ``"interviews[<n>]."``.
 
 The interview record (what the page stores; also what ``interview`` means below)::
 
-    {"id": str, "company": str, "role": str, "date": "YYYY-MM-DD",
-     "time": "HH:MM" or "", "tz": IANA name or "",
+    {"id": str, "kind": "interview", "company": str, "role": str, "reference": str,
+     "date": "YYYY-MM-DD", "time": "HH:MM" or "", "tz": IANA name or "",
      "format": "in_person"|"phone"|"video"|"group"|"assessment_centre" or "",
-     "interviewers": [{"name": str, "role": str, "contact": str}],
+     "people": [{"name", "title", "greet_as", "role", "email", "contact"}],
      "questions": [{"text": str, "notes": str, "score": int 1-10 or null}],
-     "went_well": [str], "to_improve": [str],
-     "decision_date": "YYYY-MM-DD" or "",
-     "status": "awaiting"|"offer"|"rejected"|"withdrawn",
-     "self_assessment": {"<question id>": {"answer": int 1-5 or null, "note": str}}}
+     "went_well": [str], "to_improve": [str], "notes": str,
+     "decision_date": "YYYY-MM-DD" or "", "status": an interview status of
+     ``records.yaml`` (awaiting, offer, rejected, withdrawn, accepted),
+     "feedback": ""|"positive"|"negative", "rejected_on": "YYYY-MM-DD" or "",
+     "self_assessment": {"<question id>": {"answer": int 1-5 or null, "note": str}},
+     "steps": [{"step", "kind", "on", "channel", "note"}], "next": object or null,
+     "extra": {}}
 
 Missing keys mean empty; a missing or empty ``status`` means ``"awaiting"``. A score or
 answer may also be sent as a digit string ("7"); a whole-valued decimal (7.0) is read as
-7. ``went_well``/``to_improve`` may also be one string, one item per line.
+7. ``went_well``/``to_improve`` may also be one string, one item per line. Schema-1 keys
+(``interviewers`` with ``contact``, ``planner`` facts) are still read.
 
 ``debrief.options`` ``{}`` ->
     ``{"formats": [{"id", "label"}], "statuses": [{"id", "label"}],
@@ -40,7 +46,7 @@ answer may also be sent as a digit string ("7"); a whole-valued decimal (7.0) is
 ``debrief.validate_interview`` ``{"interview": {...}, "today"}`` ->
     ``{"interview": normalised record, "problems": [{"field", "message"}],
     "warnings": [{"field", "message"}]}``. Never fails for the record's content: every
-    problem is listed. Problems must be fixed before saving (company, role and date
+    problem is listed. Problems must be fixed before saving (company and date
     required; date, time, time zone, format, status checked; scores whole numbers 1-10
     or empty; self-assessment answers 1-5 or empty; a decision date not before the
     interview; a question row with a score or notes needs its text; text over 100,000

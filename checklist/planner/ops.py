@@ -3,9 +3,13 @@
 Every op takes a JSON object and returns one. Bad input raises
 :class:`~checklist.errors.InputError`; the façade turns it into
 ``{"ok": false, "error": {"kind": "input", "problems": [{"field", "message"}, ...]}}``.
-Field names in problems and warnings are the payload keys; inside ``interview`` the bare
-key is used (``"date"``, ``"decision_date"``, ``"tz"``...), inside lists the path is
-written ``items[0].start`` or ``applications[2].company``. Dates are ``"YYYY-MM-DD"``,
+Field names in problems and warnings are the payload keys; inside ``interview`` (and
+``record``) the path is relative to the record (``"date"``, ``"people[0].email"``,
+``"steps[1].on"``), inside lists it is written ``items[0].start`` or
+``applications[2].company``. Interviews and applications are the shared record of
+:mod:`checklist.records` (schema 2), read by its one validator; the dates of feedback
+requests and of a data request come from the record's ``steps`` (schema-1 keys
+``feedback_requests`` and ``sar_sent_on`` are still read). Dates are ``"YYYY-MM-DD"``,
 times ``"HH:MM"`` (24-hour), time zones IANA names such as ``"Europe/London"``. Text is
 plain text (never HTML); surrounding whitespace is stripped.
 
@@ -28,7 +32,8 @@ plain text (never HTML); surrounding whitespace is stripped.
          "today": "YYYY-MM-DD",     # required
          "reader_tz": str}          # optional, default "Europe/London"
 
-    Result::
+    Result (``status`` is also ``"done"`` and ``done`` ``{"on", "channel"}`` when the
+    record's steps say it was done)::
 
         {"items": [{
             "id": str,              # "<interview id>-<kind>", stay_in_touch adds "-<months>"
@@ -72,9 +77,11 @@ plain text (never HTML); surrounding whitespace is stripped.
     ``"after-the-interview-plan.ics"``, and ``content`` is RFC 5545 text (CRLF lines).
 
 ``planner.pipeline``
-    Payload::
+    Payload (``interviews``: logged interview records, up to 300; their rows have ids
+    ``"log-<id>"`` and ``source: "interview"``)::
 
-        {"applications": [{         # up to 200; an empty list is fine
+        {"interviews": [record, ...],
+         "applications": [{         # up to 1,000; an empty list is fine
             "id": str, "company": str, "role": str,
             "status": "applied" | "interview" | "awaiting" | "offer" | "rejected"
                       | "withdrawn" | "accepted",
@@ -98,11 +105,25 @@ plain text (never HTML); surrounding whitespace is stripped.
                         | "feedback_reminder" | "feedback_done" | "closed",
                    "next_action_date": "YYYY-MM-DD" | null,
                    "action_status": "upcoming" | "due_today" | "overdue" | "past" | null,
-                   "message_kind": str | null}, ...],   # by date, undated last
+                   "message_kind": str | null,
+                   "record_id": str, "source": "application" | "interview",
+                   "link": {"tool", "params"} | null}, ...],   # by date, undated last
          "active_count": int,
          "nudges": [{"kind": "keep_options_open" | "accepted" | "feedback_limit"
                              | "overdue_chaser",
                      "message": str, "id": str | null}, ...]}
+
+``planner.next_steps``
+    Payload ``{"interviews" (or "records"): [record, ...], "applications": [...], "today",
+    "reader_tz"?, "now"?}``. Result ``{"computed_on", "steps": [step, ...], "by_record":
+    {id: [step, ...]}}`` where a step is ``{"id", "record_id", "kind", "text" (relative
+    to computed_on), "text_dated" (true on any day), "due", "due_time", "status",
+    "link": {"tool", "params"}}``; at most two per record, done steps left out.
+
+``planner.mark_step`` / ``planner.unmark_step``
+    Payload ``{"record", "step": {"step"?, "kind"?, "on", "channel"?, "note"?}, "today",
+    "reader_tz"?, "now"?}`` -> ``{"record": the record with the step added (or the
+    matching steps removed) and ``next`` recomputed, "next": [step, ...]}``.
 
 ``planner.offer_signs``
     Payload ``{}``. Result::
@@ -271,7 +292,19 @@ def pipeline(payload: Payload) -> dict[str, Any]:
 
 
 def offer_signs(_payload: Payload) -> dict[str, Any]:
-    """``planner.offer_signs``: the questions for the offer-check form."""
+    """``planner.next_steps``
+    Payload ``{"interviews" (or "records"): [record, ...], "applications": [...], "today",
+    "reader_tz"?, "now"?}``. Result ``{"computed_on", "steps": [step, ...], "by_record":
+    {id: [step, ...]}}`` where a step is ``{"id", "record_id", "kind", "text" (relative
+    to computed_on), "text_dated" (true on any day), "due", "due_time", "status",
+    "link": {"tool", "params"}}``; at most two per record, done steps left out.
+
+``planner.mark_step`` / ``planner.unmark_step``
+    Payload ``{"record", "step": {"step"?, "kind"?, "on", "channel"?, "note"?}, "today",
+    "reader_tz"?, "now"?}`` -> ``{"record": the record with the step added (or the
+    matching steps removed) and ``next`` recomputed, "next": [step, ...]}``.
+
+``planner.offer_signs``: the questions for the offer-check form."""
     content = section("offer_check")
     return {
         "signs": [
