@@ -292,19 +292,7 @@ def pipeline(payload: Payload) -> dict[str, Any]:
 
 
 def offer_signs(_payload: Payload) -> dict[str, Any]:
-    """``planner.next_steps``
-    Payload ``{"interviews" (or "records"): [record, ...], "applications": [...], "today",
-    "reader_tz"?, "now"?}``. Result ``{"computed_on", "steps": [step, ...], "by_record":
-    {id: [step, ...]}}`` where a step is ``{"id", "record_id", "kind", "text" (relative
-    to computed_on), "text_dated" (true on any day), "due", "due_time", "status",
-    "link": {"tool", "params"}}``; at most two per record, done steps left out.
-
-``planner.mark_step`` / ``planner.unmark_step``
-    Payload ``{"record", "step": {"step"?, "kind"?, "on", "channel"?, "note"?}, "today",
-    "reader_tz"?, "now"?}`` -> ``{"record": the record with the step added (or the
-    matching steps removed) and ``next`` recomputed, "next": [step, ...]}``.
-
-``planner.offer_signs``: the questions for the offer-check form."""
+    """``planner.offer_signs``: the questions for the offer-check form."""
     content = section("offer_check")
     return {
         "signs": [
