@@ -214,7 +214,7 @@ class _RecordReader:
         next_action = r.text(raw, "next_action", limit=_NEXT_ACTION_CHARS) or ""
         answers = self._self_assessment(raw.get("self_assessment"))
         steps = self._steps(raw, legacy, day)
-        if interview and "went_well" in raw:
+        if interview:
             self._gentle_prompts(went_well, to_improve, questions)
         extra = raw.get("extra")
         next_steps = raw.get("next")
