@@ -181,13 +181,24 @@ def draft_for_record(payload: Payload) -> dict[str, Any]:
             "interview_id": record_id,
             "kind": kind.id,
             "variant": variant_id,
-            "fields": _json_values(_texts({k: v for k, v in typed.items() if k in names})),
+            "fields": _json_values(_own_words(typed, names, facts)),
             "subject": subject,
             "body": body,
             "edited": edited,
             "saved_on": today.isoformat() if today else "",
         },
     }
+
+
+def _own_words(
+    typed: Mapping[str, Any], names: set[str], facts: Mapping[str, str]
+) -> dict[str, Any]:
+    """Return what the reader typed that the record does not already say.
+
+    Values equal to the record's facts are left out of the stored draft, so a company
+    name corrected later in the log shows up in the draft too.
+    """
+    return {k: v for k, v in _texts(typed).items() if k in names and facts.get(k) != v}
 
 
 def _json_values(values: Mapping[str, Any]) -> dict[str, Any]:

@@ -178,3 +178,13 @@ def test_check_reads_feedback_requests_from_the_interview_steps() -> None:
         {"kind": "feedback_call_request", "body": body, "context": {"today": TODAY}},
     )
     assert len(rules) > len(plain["result"]["findings"])
+
+
+def test_the_stored_draft_keeps_only_the_readers_own_words() -> None:
+    """Facts the form showed from the record are not frozen into the draft."""
+    result = _draft(
+        kind="thank_you_email",
+        interview=_harbour(),
+        fields={"company": "Harbour Lane Foods", "highlight": "the bakery line"},
+    )
+    assert {"highlight": "the bakery line"} == result["draft"]["fields"]
