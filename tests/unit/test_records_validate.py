@@ -138,3 +138,15 @@ def test_one_zone_check_and_one_moment_parser() -> None:
     )
     assert parse_datetime("2026-12-01T10:00") is not None
     assert (True, False) == (valid_email("a.b@example.com"), valid_email("a b@example"))
+
+
+def test_options_list_one_set_of_statuses_steps_and_channels() -> None:
+    """The page builds its pickers from this, so no label is restated in JavaScript."""
+    options = call("records.options", {})["result"]
+    statuses = {s["id"]: s for s in options["statuses"]}
+    assert ["interview", "application"] == statuses["awaiting"]["kinds"]
+    assert (["application"], True) == (statuses["applied"]["kinds"], statuses["applied"]["active"])
+    steps = {s["id"]: s["message_kinds"] for s in options["steps"]}
+    assert "thank_you_email" in steps["thank_you"]
+    assert {"email", "phone"} <= {c["id"] for c in options["channels"]}
+    assert (1000, 300) == (options["limits"]["applications"], options["limits"]["interviews"])
