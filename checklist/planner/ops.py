@@ -119,6 +119,8 @@ plain text (never HTML); surrounding whitespace is stripped.
     {id: [step, ...]}}`` where a step is ``{"id", "record_id", "kind", "text" (relative
     to computed_on), "text_dated" (true on any day), "due", "due_time", "status",
     "link": {"tool", "params"}}``; at most two per record, done steps left out.
+    A record with problems does not stop the others: it is listed in ``"skipped":
+    [{"id", "field" ("interviews[2]"), "problems": [{"field", "message"}]}]``.
 
 ``planner.mark_step`` / ``planner.unmark_step``
     Payload ``{"record", "step": {"step"?, "kind"?, "on", "channel"?, "note"?}, "today",
@@ -164,7 +166,6 @@ from checklist.planner.inputs import (
     read_offer_request,
     read_pipeline_request,
     read_plan_request,
-    read_records_request,
 )
 from checklist.planner.models import PlanItem
 from checklist.planner.next_steps import next_steps_for, next_steps_json
@@ -178,6 +179,7 @@ from checklist.planner.pipeline import (
 from checklist.planner.plan import build_plan
 from checklist.planner.settings import PlannerSettings, settings_from
 from checklist.records.content import records_content
+from checklist.records.model import Record
 from checklist.records.reader import present
 from checklist.records.validate import merge_steps, read_step, read_today, require_record
 
@@ -346,11 +348,43 @@ def offer_check(payload: Payload) -> dict[str, Any]:
 
 
 def next_steps(payload: Payload) -> dict[str, Any]:
-    """``planner.next_steps``: what is due now and next across every record."""
+    """``planner.next_steps``: what is due now and next across every record.
+
+    Unlike the other ops, one record with a problem does not stop the rest: the home
+    page should still show every other interview's next step, so such records are
+    listed under ``skipped`` with their problems.
+    """
     settings = _settings()
-    request = read_records_request(payload, settings)
-    records = request.interviews + request.applications
-    return next_steps_json(records, request.today, request.reader_tz, request.now, settings)
+    reader = planner_reader(settings)
+    limits = records_content().limits
+    today = read_today(reader, payload)
+    reader_tz = reader.zone(payload, "reader_tz", settings.reader_tz)
+    now = reader.moment(payload, "now")
+    key = "records" if "records" in payload else "interviews"
+    lists = (
+        (key, "interview", reader.items(payload, key, limit=limits["interviews"])),
+        (
+            "applications",
+            "application",
+            reader.items(payload, "applications", limit=limits["applications"]),
+        ),
+    )
+    reader.check()
+    day = present(today)
+    records: list[Record] = []
+    skipped: list[dict[str, Any]] = []
+    for name, kind, rows in lists:
+        for index, raw in enumerate(rows or ()):
+            one = planner_reader(settings).row(name, index)
+            record = require_record(one, raw, day, kind=kind)
+            if record is None or not record.id:
+                ident = raw.get("id") if isinstance(raw, Mapping) else None
+                problems = [p.to_json() for p in one.problems]
+                skipped.append({"id": ident, "field": one.prefix, "problems": problems})
+            else:
+                records.append(record)
+    result = next_steps_json(tuple(records), day, present(reader_tz), now, settings)
+    return {**result, "skipped": skipped}
 
 
 def _change_steps(payload: Payload, *, add: bool) -> dict[str, Any]:

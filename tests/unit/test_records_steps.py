@@ -214,3 +214,14 @@ def test_over_the_limits_is_a_clear_problem() -> None:
     apps = [{"id": f"a{n}", "company": "C", "status": "applied"} for n in range(1001)]
     response = call("planner.pipeline", {"applications": apps, "today": TODAY})
     assert "1,000" in response["error"]["problems"][0]["message"]
+
+
+def test_one_broken_record_does_not_hide_the_other_next_steps() -> None:
+    """The home page still shows every other interview's step; the broken one is listed."""
+    result = _ok(
+        "planner.next_steps",
+        {"interviews": [_interview(), {"id": "bad", "company": ""}], "today": TODAY},
+    )
+    assert ["iv-1"] == sorted({s["record_id"] for s in result["steps"]})
+    assert [("bad", "interviews[1]")] == [(s["id"], s["field"]) for s in result["skipped"]]
+    assert "interviews[1].company" == result["skipped"][0]["problems"][0]["field"]
