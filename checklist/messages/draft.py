@@ -23,7 +23,7 @@ from checklist.records.model import Person, Record
 from checklist.records.names import greeting_name
 from checklist.records.spoken import spoken_date
 from checklist.records.validate import require_record
-from checklist.records.values import MAX_YEAR, parse_iso_date
+from checklist.records.values import MAX_YEAR
 
 __all__ = ["draft_for_record", "draft_message", "record_facts", "require_kind"]
 
@@ -113,12 +113,10 @@ def _mapping(payload: Payload, key: str, message: str) -> Mapping[str, Any]:
 
 
 def _today(payload: Payload) -> date | None:
-    raw = payload.get("today")
-    if raw in (None, ""):
-        return None
-    day = parse_iso_date(raw.strip()) if isinstance(raw, str) else None
-    if day is None:
-        raise InputError.single("today", error("date", label="Today's date"))
+    """Read the optional "today" (phone scripts say dates relative to it)."""
+    reader = message_reader()
+    day = reader.iso_date(payload, "today")
+    reader.check()
     return day
 
 
