@@ -153,6 +153,8 @@ def next_steps_for(
     steps: list[NextStep]
     if record.kind == "interview" and day is not None and day <= today:
         steps = _from_plan(record, today, reader_tz, now, settings)
+        if record.status == "offer" and not record.done("offer_questions"):
+            steps.append(_step(record, "offer", today, "due_today", today))
     else:
         action = next_action(record, today, settings)
         steps = []

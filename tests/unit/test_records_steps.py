@@ -225,3 +225,14 @@ def test_one_broken_record_does_not_hide_the_other_next_steps() -> None:
     assert ["iv-1"] == sorted({s["record_id"] for s in result["steps"]})
     assert [("bad", "interviews[1]")] == [(s["id"], s["field"]) for s in result["skipped"]]
     assert "interviews[1].company" == result["skipped"][0]["problems"][0]["field"]
+
+
+def test_an_offer_asks_to_weigh_it_up_with_a_link_to_the_offer_check() -> None:
+    """An interview that ended in an offer points at the offer check for that interview."""
+    record = _interview(
+        date="2026-11-20", status="offer", steps=[{"step": "thank_you", "on": "2026-11-20"}]
+    )
+    steps = _next(record)
+    assert [("Weigh up the offer from Harbour Lane Foods", "offer-check")] == [
+        (s["text"], s["link"]["tool"]) for s in steps
+    ]
