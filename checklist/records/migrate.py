@@ -256,8 +256,15 @@ def _messages(
         "your_name": your_name if isinstance(your_name, str) else "",
     }
     leftover = {k: v for k, v in shared.items() if k not in used and k != "your_name" and v}
+    drafted = {d["kind"] for d in drafts.values()}
+    tones = {k: v for k, v in variants.items() if k not in drafted}
+    extra: dict[str, Any] = {}
     if leftover or (not belongs and wanted):
-        entry["extra"] = {"shared": leftover, "interviewId": wanted}
+        extra.update({"shared": leftover, "interviewId": wanted})
+    if tones:
+        extra["variant"] = tones  # a tone chosen for a kind never drafted: kept
+    if extra:
+        entry["extra"] = extra
     return entry
 
 

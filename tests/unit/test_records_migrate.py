@@ -162,3 +162,10 @@ def test_an_unknown_schema_is_refused(schema: object) -> None:
         response["error"]["kind"],
         response["error"]["problems"][0]["field"],
     )
+
+
+def test_a_tone_chosen_for_a_kind_never_drafted_is_kept() -> None:
+    """Even a preference with no draft behind it survives the move."""
+    bag = {"kind": "", "variant": {"stay_in_touch": "warm"}, "shared": {}, "fields": {}}
+    entry = _migrate({"messages": bag})["entries"]["messages"]
+    assert {"variant": {"stay_in_touch": "warm"}} == entry["extra"]
