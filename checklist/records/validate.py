@@ -21,7 +21,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from checklist.errors import FieldProblem, InputError
+from checklist.errors import FieldProblem
 from checklist.records.content import LogRules, RecordsContent, log_rules, records_content
 from checklist.records.model import Person, Question, Record, SelfAnswer, Step
 from checklist.records.reader import Reader
@@ -32,7 +32,6 @@ __all__ = [
     "Validation",
     "merge_steps",
     "new_reader",
-    "raise_problems",
     "read_record",
     "read_records",
     "read_step",
@@ -130,12 +129,6 @@ def merge_steps(steps: list[Step] | tuple[Step, ...]) -> tuple[Step, ...]:
     """Return the steps sorted by date, each one once (marking twice changes nothing)."""
     unique = {(s.step, s.on, s.kind, s.channel, s.note): s for s in steps}
     return tuple(sorted(unique.values(), key=lambda s: (s.on, s.step, s.kind)))
-
-
-def raise_problems(problems: list[FieldProblem]) -> None:
-    """Raise the problems found, if any (a helper for ops)."""
-    if problems:
-        raise InputError(problems)
 
 
 def read_record(
