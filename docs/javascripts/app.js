@@ -4,14 +4,15 @@
 // mounting happens on every emission of Material's `document$`, and each mount returns
 // a cleanup that runs before the next page is shown. The Python worker starts as soon
 // as a page with a widget that needs it appears, and is shared across pages.
-import "./anchors.js"; // same-page links stay native (see there why)
+import "./anchors.js"; // same-page links never reload the page (see there why)
 import * as runtime from "./runtime.js";
 import * as storage from "./storage.js";
+import * as records from "./widgets/records.js";
 import { h, fill } from "./ui.js";
 
 const registry = {
   messages: () => import("./widgets/messages.js"),
-  log: () => import("./widgets/log.js"),
+  log: () => import("./widgets/log/index.js"),
   "self-assessment": () => import("./widgets/self_assessment.js"),
   report: () => import("./widgets/report.js"),
   progress: () => import("./widgets/progress.js"),
@@ -38,7 +39,12 @@ async function mountAll() {
   cleanups = [];
   const roots = [...document.querySelectorAll("[data-widget]")];
   if (roots.length === 0) return;
-  if (roots.some((root) => !WITHOUT_PYTHON.has(root.dataset.widget))) runtime.start();
+  if (roots.some((root) => !WITHOUT_PYTHON.has(root.dataset.widget))) {
+    runtime.start();
+    // Saved data from an older version is moved forward (by Python) before any tool reads it.
+    const moved = await records.ready();
+    if (!moved.ok) showStorageProblem(`Your saved entries could not be brought up to date: ${moved.message}`);
+  }
   for (const root of roots) {
     const name = root.dataset.widget;
     const loader = registry[name];
