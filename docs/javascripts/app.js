@@ -11,7 +11,7 @@ import * as records from "./widgets/records.js";
 import { h, fill } from "./ui.js";
 
 const registry = {
-  messages: () => import("./widgets/messages.js"),
+  messages: () => import("./widgets/messages/index.js"),
   log: () => import("./widgets/log/index.js"),
   "self-assessment": () => import("./widgets/self_assessment.js"),
   report: () => import("./widgets/report.js"),
