@@ -57,9 +57,14 @@ export function mount(root) {
   const record = () => findRecord(state.recordId)?.record ?? null;
 
   /** Open the draft of the current record and kind: its typed fields, its edit if any. */
+  let openFor = null; // the record id of the draft open before
   function openDraft() {
+    // Details typed for this same record carry over to its other kinds (never to another's).
+    const carry = openFor === state.recordId ? typed : {};
+    openFor = state.recordId;
     draft = loadDraft(state.recordId, state.kind);
     typed = { ...(draft?.fields ?? {}) };
+    for (const def of kindOf().fields) if (!(def.name in typed) && def.name in carry) typed[def.name] = carry[def.name];
     if (!("your_name" in typed) && state.yourName) typed.your_name = state.yourName;
     touched.clear();
     fill(findings);
@@ -104,8 +109,11 @@ export function mount(root) {
     if (!performance.getEntriesByName("first-draft").length) performance.mark("first-draft");
     fillUntyped(slots, last.values ?? {}, typed);
     recipient.textContent = last.to?.email ? `To: ${last.to.name ? `${last.to.name} <${last.to.email}>` : last.to.email}` : "";
+    // The reader's own edit always wins, even over a reply to a request sent before it.
+    const keepEdit = !startAgain && (draft?.edited || last.draft?.edited);
     draft = { ...last.draft, fields: { ...typed } };
-    if (startAgain || !draft.edited) showPreview(last.subject, last.body, false);
+    if (keepEdit) Object.assign(draft, { edited: true, subject: subject.value, body: body.value });
+    else showPreview(last.subject, last.body, false);
     if (startAgain) notice.show("Started again from the template with the details above.");
     if (Object.keys(typed).length || draft.edited) saveDraft(state.recordId, kind.id, draft);
     check();
