@@ -21,9 +21,10 @@ const registry = {
   pipeline: () => import("./widgets/pipeline.js"),
   "offer-check": () => import("./widgets/offer_check.js"),
   "your-data": () => import("./widgets/your_data.js"),
+  "next-steps": () => import("./widgets/next_steps.js"),
 };
 /** Widgets that never call Python: a page with only these does not start the worker. */
-const WITHOUT_PYTHON = new Set(["your-data"]);
+const WITHOUT_PYTHON = new Set(["your-data", "next-steps"]);
 
 let cleanups = [];
 

@@ -10,6 +10,7 @@ that "I've sent it" is recorded on that interview.
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from e2e_support import PREFIX, READY_TIMEOUT_MS, Traffic, stored, wait_until_ready
@@ -148,3 +149,42 @@ def test_eml_goes_to_the_logged_address_and_sent_is_recorded(page: Page) -> None
     interviews = {r["id"]: r for r in stored(page, "interviews")}
     assert [s["step"] for s in interviews["hl"]["steps"]] == ["thank_you"]
     assert interviews["nw"]["steps"] == []
+
+
+def test_the_home_page_shows_the_next_step_and_respects_sent(page: Page) -> None:
+    """Without Python, the home page shows what is due; once thanked, that step goes."""
+    _seed_schema_1(page)
+    day = datetime.datetime.now(tz=datetime.UTC).date().isoformat()
+    page.evaluate(
+        """([key, day]) => {
+          const env = JSON.parse(localStorage.getItem(key));
+          env.data[1].date = day;
+          localStorage.setItem(key, JSON.stringify(env));
+        }""",
+        [PREFIX + "interviews", day],
+    )
+    page.goto("/tools/log/")  # any tool works out the next steps and keeps them
+    expect(page.locator(".ati-interview")).to_have_count(2, timeout=READY_TIMEOUT_MS)
+    expect(page.locator(".ati-interview[data-id=hl] .ati-links a").first).to_contain_text(
+        "Priya", timeout=READY_TIMEOUT_MS
+    )
+    page.goto("/")
+    thank = page.locator(".ati-next-steps li[data-kind=thank_you]")
+    expect(thank).to_have_count(1)
+    expect(thank).to_contain_text("Priya")
+    assert page.locator(".ati-status").count() == 0  # no Python on the home page
+
+    thank.get_by_role("link").click()
+    page.wait_for_url(re.compile(r"/tools/messages/\?.*interview=hl"))
+    wait_until_ready(page)
+    expect(page.locator("#ati-body")).to_have_value(re.compile("Priya"), timeout=READY_TIMEOUT_MS)
+    page.get_by_role("button", name="I've sent it").click()
+    expect(page.locator(".ati-notice")).to_contain_text("sent today", timeout=READY_TIMEOUT_MS)
+    page.wait_for_function(
+        """key => !JSON.parse(localStorage.getItem(key)).data.some(r =>
+             (r.next?.steps ?? []).some(s => s.kind === 'thank_you' && s.record_id === 'hl'))""",
+        arg=PREFIX + "interviews",
+        timeout=READY_TIMEOUT_MS,
+    )
+    page.goto("/")
+    expect(page.locator(".ati-next-steps li[data-kind=thank_you]")).to_have_count(0)
