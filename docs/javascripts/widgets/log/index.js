@@ -53,9 +53,17 @@ export function mount(root) {
   }
 
   function showList() {
+    // Redrawing must not drop focus: note which card had it and give it back after.
+    const active = document.activeElement;
+    const had = listBox.contains(active) ? active.closest("[data-id]")?.dataset.id : null;
+    const wasHeading = active?.tagName === "H4";
     const records = newestFirst(loadInterviews());
     const unsaved = Object.entries(drafts.byId).filter(([id, entry]) => entry?.record && !records.some((r) => r.id === id));
     renderList(listBox, { records, unsaved, labels, changed: (id) => drafts.open !== id && edited(id), on: { edit: openEditor, duplicate, remove, discard } });
+    if (had) {
+      const card = listBox.querySelector(`[data-id="${CSS.escape(had)}"]`);
+      (wasHeading ? card?.querySelector("h4") : card?.querySelector("button"))?.focus({ preventScroll: true });
+    }
   }
 
   /** Focus the card of `id` (after Undo or Save), else the notice. */
