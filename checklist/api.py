@@ -34,12 +34,15 @@ def _version(_payload: Payload) -> dict[str, str]:
 
 
 #: Feature packages by op prefix. Each is imported on its first call, so a page pays
-#: only for the feature it uses (importing all three costs ~0.3 s in Pyodide, most of
-#: it building dataclasses and compiling rule patterns).
+#: only for the feature it uses (importing all three tools costs ~0.3 s in Pyodide, most
+#: of it building dataclasses and compiling rule patterns). ``records`` is the shared
+#: record every tool reads (options, validation, migration of saved data); its ops load
+#: no feature.
 FEATURES = {
     "debrief": "checklist.debrief.ops",
     "messages": "checklist.messages.ops",
     "planner": "checklist.planner.ops",
+    "records": "checklist.records.ops",
 }
 
 

@@ -15,8 +15,7 @@ export interface OpPayloads {
       decision_date: string;
       format: string;
       id: string;
-      interviewers: Array<{
-        contact: string;
+      people: Array<{
         name: string;
         role: string;
       }>;
@@ -83,8 +82,7 @@ export interface OpPayloads {
       decision_date: string;
       format: string;
       id: string;
-      interviewers: Array<{
-        contact: string;
+      people: Array<{
         name: string;
         role: string;
       }>;
@@ -127,8 +125,7 @@ export interface OpPayloads {
       decision_date: string;
       format: string;
       id: number | string;
-      interviewers: Array<{
-        contact: string;
+      people: Array<{
         name: string;
         role: string;
       }>;
@@ -176,7 +173,15 @@ export interface OpPayloads {
     subject?: string;
   };
   "messages.draft": {
-    fields: {
+    draft?: {
+      edited: boolean;
+      fields: {
+        highlight: string;
+      };
+      interview_id: string;
+      kind: string;
+    };
+    fields?: {
       ask_decision_date?: boolean;
       ask_feedback?: boolean;
       availability?: string;
@@ -198,8 +203,22 @@ export interface OpPayloads {
       what_they_did?: string;
       your_name?: string;
     };
+    interview?: {
+      company: string;
+      date: string;
+      decision_date: string;
+      id: string;
+      people: Array<{
+        email: string;
+        name: string;
+        title: string;
+      }>;
+      role: string;
+    };
     kind: string;
+    today?: string;
     variant?: string;
+    your_name?: string;
   };
   "messages.export": {
     body: string;
@@ -235,6 +254,58 @@ export interface OpPayloads {
       why: string;
     }>;
     now: string;
+  };
+  "planner.mark_step": {
+    reader_tz: string;
+    record: {
+      company: string;
+      date: string;
+      id: string;
+      kind: string;
+      people: Array<{
+        email: string;
+        name: string;
+        title: string;
+      }>;
+      role: string;
+      status: string;
+      time: string;
+      tz: string;
+    };
+    step: {
+      channel: string;
+      kind: string;
+      on: string;
+    };
+    today: string;
+  };
+  "planner.next_steps": {
+    applications: Array<{
+      applied_on: string;
+      company: string;
+      id: string;
+      kind: string;
+      role: string;
+      status: string;
+    }>;
+    interviews: Array<{
+      company: string;
+      date: string;
+      id: string;
+      kind: string;
+      people: Array<{
+        email: string;
+        name: string;
+        title: string;
+      }>;
+      role: string;
+      status: string;
+      time: string;
+      tz: string;
+    }>;
+    now: string;
+    reader_tz: string;
+    today: string;
   };
   "planner.offer_check": {
     answers: {
@@ -280,12 +351,220 @@ export interface OpPayloads {
     reader_tz: string;
     today: string;
   };
+  "planner.unmark_step": {
+    record: {
+      company: string;
+      date: string;
+      id: string;
+      kind: string;
+      people: Array<{
+        email: string;
+        name: string;
+        title: string;
+      }>;
+      role: string;
+      status: string;
+      steps: Array<{
+        channel: string;
+        kind: string;
+        on: string;
+        step: string;
+      }>;
+      time: string;
+      tz: string;
+    };
+    step: {
+      on: string;
+      step: string;
+    };
+    today: string;
+  };
+  "records.migrate": {
+    entries: {
+      applications: {
+        company: string;
+      } | Array<{
+        applied_on: string;
+        company: string;
+        decision_date: string;
+        feedback_requests: Array<string>;
+        id: string;
+        interview_date: string;
+        next_action: string;
+        rejected_on: string;
+        role: string;
+        status: string;
+      }>;
+      interviews: Array<{
+        colour?: string;
+        company: string;
+        date: string;
+        decision_date?: string;
+        format?: string;
+        id?: string;
+        interviewers?: Array<{
+          contact: string;
+          name: string;
+          role: string;
+        }> | string;
+        planner?: {
+          feedback: string;
+          feedback_requests: Array<string>;
+          rejected_on: string;
+          remember: string;
+          sar_sent_on: string;
+        } | string;
+        questions?: {
+          text: string;
+        } | Array<{
+          notes: string;
+          score: number | string;
+          text: string;
+        }>;
+        role?: string;
+        self_assessment?: {
+          nerves?: {
+            answer: number;
+            note: string;
+          };
+          prepared?: {
+            answer: number;
+            note: string;
+          };
+        } | Array<number>;
+        status?: string;
+        time?: string;
+        to_improve?: Array<string>;
+        tz?: string;
+        went_well?: Array<string>;
+      } | number | string>;
+      journal?: Array<{
+        after: number;
+        before: number;
+        date: string;
+        reframe: string;
+        thought: string;
+      }>;
+      "log:drafts": {
+        byId: {
+          "new-9d8c"?: {
+            record: {
+              company: string;
+              date: string;
+              id: string;
+              interviewers: Array<{
+                contact: string;
+                name: string;
+                role: string;
+              }>;
+              questions: Array<{
+                notes: string;
+                score: string;
+                text: string;
+              }>;
+              role: string;
+            };
+            touched: Array<string>;
+          };
+          x?: string;
+        };
+        open: string | null;
+      };
+      messages: {
+        edited: {
+          thank_you_email: {
+            body: string;
+            subject: string;
+          };
+        };
+        fields: {
+          subject_access_request: {
+            identifiers: string;
+          };
+          thank_you_email: {
+            highlight: string;
+            point: string;
+          };
+        };
+        interviewId: string;
+        kind: string;
+        shared: {
+          company: string;
+          interview_date: string;
+          interviewer: string;
+          role: string;
+          your_name: string;
+        };
+        variant: {
+          subject_access_request: string;
+          thank_you_email: string;
+        };
+      } | Array<string>;
+      "offer-check"?: {
+        answers: {
+          role_unclear: string;
+        };
+        holding_pattern: boolean;
+      };
+      planner: {
+        alarm: string;
+        quick: {
+          company: string;
+          date: string;
+          decision_date: string;
+          id: string;
+          planner: {
+            feedback: string;
+            feedback_requests: Array<unknown>;
+            rejected_on: string;
+            sar_sent_on: string;
+          };
+          role: string;
+          status: string;
+          time: string;
+          tz: string;
+        };
+        source: string;
+      } | string;
+      "self-assessment:standalone"?: {
+        wanted: {
+          answer: number;
+          note: string;
+        };
+      };
+    };
+    from: number;
+  };
+  "records.options": Record<string, never>;
+  "records.validate": {
+    kind?: string;
+    record: {
+      company: string;
+      date?: string;
+      decision_date?: string;
+      id: string;
+      people: Array<{
+        email: string;
+        name?: string;
+        title?: string;
+      }>;
+      role?: string;
+      status?: string;
+      steps?: Array<{
+        channel: string;
+        kind: string;
+        on: string;
+      }>;
+    };
+    today: string;
+  };
   "version": Record<string, never>;
 }
 
 export interface OpResults {
   "debrief.challenge": {
     alternatives: Array<string>;
+    crisis: null;
     distortion: {
       explanation: string;
       id: string;
@@ -305,26 +584,37 @@ export interface OpResults {
       id: string;
       thought: string;
     }>;
+    note: string;
     questions: Array<string>;
     source: string;
     thought: string;
   };
   "debrief.duplicate": {
     interview: {
+      applied_on: string;
       company: string;
       date: string;
       decision_date: string;
+      extra: Record<string, never>;
+      feedback: string;
       format: string;
       id: string;
-      interviewers: Array<unknown>;
+      kind: string;
+      next: null;
+      next_action: string;
+      notes: string;
+      people: Array<unknown>;
       questions: Array<{
         notes: string;
         score: null;
         text: string;
       }>;
+      reference: string;
+      rejected_on: string;
       role: string;
       self_assessment: Record<string, never>;
       status: string;
+      steps: Array<unknown>;
       time: string;
       to_improve: Array<unknown>;
       tz: string;
@@ -536,6 +826,7 @@ export interface OpResults {
       label: string;
       note: string;
       question: string;
+      reader_note: string;
     }>;
     rules: Array<string>;
     strengths: {
@@ -548,6 +839,7 @@ export interface OpResults {
         answer: number;
         id: string;
         label: string;
+        note: string;
         question: string;
         strength: string;
       }>;
@@ -588,21 +880,33 @@ export interface OpResults {
   };
   "debrief.validate_interview": {
     interview: {
+      applied_on: string;
       company: string;
       date: string;
       decision_date: string;
+      extra: Record<string, never>;
+      feedback: string;
       format: string;
       id: string;
-      interviewers: Array<{
+      kind: string;
+      next: null;
+      next_action: string;
+      notes: string;
+      people: Array<{
         contact: string;
+        email: string;
+        greet_as: string;
         name: string;
         role: string;
+        title: string;
       }>;
       questions: Array<{
         notes: string;
         score: number | null;
         text: string;
       }>;
+      reference: string;
+      rejected_on: string;
       role: string;
       self_assessment: {
         competition?: {
@@ -619,6 +923,7 @@ export interface OpResults {
         };
       };
       status: string;
+      steps: Array<unknown>;
       time: string;
       to_improve: Array<string>;
       tz: string;
@@ -652,9 +957,68 @@ export interface OpResults {
   "messages.draft": {
     body: string;
     channel: string;
+    draft: {
+      body: string;
+      edited: boolean;
+      fields: {
+        ask_decision_date?: boolean;
+        ask_feedback?: boolean;
+        availability?: string;
+        company?: string;
+        decision_date?: string;
+        feedback_point?: string;
+        helper_name?: string;
+        highlight?: string;
+        interview_date?: string;
+        interviewer?: string;
+        link?: string;
+        link_topic?: string;
+        point?: string;
+        questions?: string;
+        reason?: string;
+        role?: string;
+        strength?: string;
+        update?: string;
+        what_they_did?: string;
+        your_name?: string;
+      };
+      interview_id: string;
+      kind: string;
+      saved_on: string;
+      subject: string;
+      variant: string;
+    };
+    edited: boolean;
+    key: string;
     kind: string;
     subject: string;
+    to: {
+      email: string;
+      name: string;
+    };
     to_name: string;
+    values: {
+      ask_decision_date?: boolean;
+      ask_feedback?: boolean;
+      availability?: string;
+      company: string;
+      decision_date?: string;
+      feedback_point?: string;
+      helper_name?: string;
+      highlight?: string;
+      interview_date?: string;
+      interviewer?: string;
+      link?: string;
+      link_topic?: string;
+      point?: string;
+      questions?: string;
+      reason?: string;
+      role: string;
+      strength?: string;
+      update?: string;
+      what_they_did?: string;
+      your_name?: string;
+    };
     variant: string;
   };
   "messages.export": {
@@ -692,6 +1056,140 @@ export interface OpResults {
     filename: string;
     mime: string;
   };
+  "planner.mark_step": {
+    next: Array<{
+      due: string;
+      due_time: null;
+      id: string;
+      kind: string;
+      link: {
+        params: {
+          interview: string;
+          kind: string;
+        };
+        tool: string;
+      };
+      record_id: string;
+      status: string;
+      text: string;
+      text_dated: string;
+    }>;
+    record: {
+      applied_on: string;
+      company: string;
+      date: string;
+      decision_date: string;
+      extra: Record<string, never>;
+      feedback: string;
+      format: string;
+      id: string;
+      kind: string;
+      next: {
+        computed_on: string;
+        steps: Array<{
+          due: string;
+          due_time: null;
+          id: string;
+          kind: string;
+          link: {
+            params: {
+              interview: string;
+              kind: string;
+            };
+            tool: string;
+          };
+          record_id: string;
+          status: string;
+          text: string;
+          text_dated: string;
+        }>;
+      };
+      next_action: string;
+      notes: string;
+      people: Array<{
+        contact: string;
+        email: string;
+        greet_as: string;
+        name: string;
+        role: string;
+        title: string;
+      }>;
+      questions: Array<unknown>;
+      reference: string;
+      rejected_on: string;
+      role: string;
+      self_assessment: Record<string, never>;
+      status: string;
+      steps: Array<{
+        channel: string;
+        kind: string;
+        note: string;
+        on: string;
+        step: string;
+      }>;
+      time: string;
+      to_improve: Array<unknown>;
+      tz: string;
+      went_well: Array<unknown>;
+    };
+  };
+  "planner.next_steps": {
+    by_record: {
+      app1: Array<{
+        due: string;
+        due_time: null;
+        id: string;
+        kind: string;
+        link: {
+          params: {
+            interview: string;
+            kind: string;
+          };
+          tool: string;
+        };
+        record_id: string;
+        status: string;
+        text: string;
+        text_dated: string;
+      }>;
+      iv1: Array<{
+        due: string;
+        due_time: string | null;
+        id: string;
+        kind: string;
+        link: {
+          params: {
+            interview: string;
+            kind: string;
+          };
+          tool: string;
+        };
+        record_id: string;
+        status: string;
+        text: string;
+        text_dated: string;
+      }>;
+    };
+    computed_on: string;
+    skipped: Array<unknown>;
+    steps: Array<{
+      due: string;
+      due_time: string | null;
+      id: string;
+      kind: string;
+      link: {
+        params: {
+          interview: string;
+          kind: string;
+        };
+        tool: string;
+      };
+      record_id: string;
+      status: string;
+      text: string;
+      text_dated: string;
+    }>;
+  };
   "planner.offer_check": {
     concerns: Array<{
       answer: string;
@@ -701,6 +1199,9 @@ export interface OpResults {
       title: string;
       why: string;
     }>;
+    draft_fields: {
+      questions: string;
+    };
     guide: string;
     level: string;
     message_kind: string;
@@ -736,11 +1237,20 @@ export interface OpResults {
       active: boolean;
       company: string;
       id: string;
+      link: {
+        params: {
+          interview: string;
+          kind: string;
+        };
+        tool: string;
+      } | null;
       message_kind: string | null;
       next_action: string;
       next_action_date: string | null;
       next_action_kind: string;
+      record_id: string;
       role: string;
+      source: string;
       status: string;
       status_label: string;
     }>;
@@ -749,6 +1259,7 @@ export interface OpResults {
     items: Array<{
       all_day: boolean;
       date: string;
+      done: null;
       end: string | null;
       id: string;
       kind: string;
@@ -759,6 +1270,457 @@ export interface OpResults {
       why: string;
     }>;
     notes: Array<string>;
+    warnings: Array<{
+      field: string;
+      message: string;
+    }>;
+  };
+  "planner.unmark_step": {
+    next: Array<{
+      due: string;
+      due_time: string | null;
+      id: string;
+      kind: string;
+      link: {
+        params: {
+          interview: string;
+          kind: string;
+        };
+        tool: string;
+      };
+      record_id: string;
+      status: string;
+      text: string;
+      text_dated: string;
+    }>;
+    record: {
+      applied_on: string;
+      company: string;
+      date: string;
+      decision_date: string;
+      extra: Record<string, never>;
+      feedback: string;
+      format: string;
+      id: string;
+      kind: string;
+      next: {
+        computed_on: string;
+        steps: Array<{
+          due: string;
+          due_time: string | null;
+          id: string;
+          kind: string;
+          link: {
+            params: {
+              interview: string;
+              kind: string;
+            };
+            tool: string;
+          };
+          record_id: string;
+          status: string;
+          text: string;
+          text_dated: string;
+        }>;
+      };
+      next_action: string;
+      notes: string;
+      people: Array<{
+        contact: string;
+        email: string;
+        greet_as: string;
+        name: string;
+        role: string;
+        title: string;
+      }>;
+      questions: Array<unknown>;
+      reference: string;
+      rejected_on: string;
+      role: string;
+      self_assessment: Record<string, never>;
+      status: string;
+      steps: Array<unknown>;
+      time: string;
+      to_improve: Array<unknown>;
+      tz: string;
+      went_well: Array<unknown>;
+    };
+  };
+  "records.migrate": {
+    counts: {
+      applications: number;
+      drafts: number;
+      interviews: number;
+      set_aside: number;
+    };
+    entries: {
+      applications: Array<{
+        applied_on: string;
+        company: string;
+        date: string;
+        decision_date: string;
+        extra: Record<string, never>;
+        feedback: string;
+        format: string;
+        id: string;
+        kind: string;
+        next: null;
+        next_action: string;
+        notes: string;
+        people: Array<unknown>;
+        questions: Array<unknown>;
+        reference: string;
+        rejected_on: string;
+        role: string;
+        self_assessment: Record<string, never>;
+        status: string;
+        steps: Array<{
+          channel: string;
+          kind: string;
+          note: string;
+          on: string;
+          step: string;
+        }>;
+        time: string;
+        to_improve: Array<unknown>;
+        tz: string;
+        went_well: Array<unknown>;
+      }>;
+      drafts: {
+        ":subject_access_request"?: {
+          body: string;
+          edited: boolean;
+          fields: {
+            company: string;
+            identifiers: string;
+            interview_date: string;
+            interviewer: string;
+            role: string;
+            your_name: string;
+          };
+          interview_id: string;
+          kind: string;
+          saved_on: string;
+          subject: string;
+          variant: string;
+        };
+        ":thank_you_email"?: {
+          body: string;
+          edited: boolean;
+          fields: {
+            company: string;
+            highlight: string;
+            interviewer: string;
+            point: string;
+            role: string;
+            your_name: string;
+          };
+          interview_id: string;
+          kind: string;
+          saved_on: string;
+          subject: string;
+          variant: string;
+        };
+      };
+      interviews: Array<{
+        applied_on: string;
+        company: string;
+        date: string;
+        decision_date: string;
+        extra: {
+          colour?: string;
+          old_id?: string;
+          planner?: {
+            remember: string;
+          } | string;
+        };
+        feedback: string;
+        format: string;
+        id: string;
+        kind: string;
+        next: null;
+        next_action: string;
+        notes: string;
+        people: Array<{
+          contact: string;
+          email: string;
+          greet_as: string;
+          name: string;
+          role: string;
+          title: string;
+        }> | string;
+        questions: {
+          text: string;
+        } | Array<{
+          notes: string;
+          score: number | string;
+          text: string;
+        }>;
+        reference: string;
+        rejected_on: string;
+        role: string;
+        self_assessment: {
+          nerves?: {
+            answer: number;
+            note: string;
+          };
+          prepared?: {
+            answer: number;
+            note: string;
+          };
+        } | Array<number>;
+        status: string;
+        steps: Array<{
+          channel: string;
+          kind: string;
+          note: string;
+          on: string;
+          step: string;
+        }>;
+        time: string;
+        to_improve: Array<string>;
+        tz: string;
+        went_well: Array<string>;
+      }>;
+      journal?: Array<{
+        after: number;
+        before: number;
+        date: string;
+        reframe: string;
+        thought: string;
+      }>;
+      "log:drafts": {
+        byId: {
+          "new-9d8c"?: {
+            record: {
+              applied_on: string;
+              company: string;
+              date: string;
+              decision_date: string;
+              extra: Record<string, never>;
+              feedback: string;
+              format: string;
+              id: string;
+              kind: string;
+              next: null;
+              next_action: string;
+              notes: string;
+              people: Array<{
+                contact: string;
+                email: string;
+                greet_as: string;
+                name: string;
+                role: string;
+                title: string;
+              }>;
+              questions: Array<{
+                notes: string;
+                score: string;
+                text: string;
+              }>;
+              reference: string;
+              rejected_on: string;
+              role: string;
+              self_assessment: Record<string, never>;
+              status: string;
+              steps: Array<unknown>;
+              time: string;
+              to_improve: Array<unknown>;
+              tz: string;
+              went_well: Array<unknown>;
+            };
+            touched: Array<string>;
+          };
+          x?: string;
+        };
+        open: string | null;
+      };
+      messages: {
+        extra?: {
+          interviewId: string;
+          shared: Record<string, never>;
+        };
+        interview_id: string;
+        kind: string;
+        your_name: string;
+      };
+      "offer-check"?: {
+        answers: {
+          role_unclear: string;
+        };
+        holding_pattern: boolean;
+      };
+      planner: {
+        alarm?: string;
+        quick?: {
+          applied_on: string;
+          company: string;
+          date: string;
+          decision_date: string;
+          extra: Record<string, never>;
+          feedback: string;
+          format: string;
+          id: string;
+          kind: string;
+          next: null;
+          next_action: string;
+          notes: string;
+          people: Array<unknown>;
+          questions: Array<unknown>;
+          reference: string;
+          rejected_on: string;
+          role: string;
+          self_assessment: Record<string, never>;
+          status: string;
+          steps: Array<unknown>;
+          time: string;
+          to_improve: Array<unknown>;
+          tz: string;
+          went_well: Array<unknown>;
+        };
+        source?: string;
+      };
+      "self-assessment:standalone"?: {
+        wanted: {
+          answer: number;
+          note: string;
+        };
+      };
+    };
+    removed: Array<unknown>;
+    schema: number;
+    set_aside: Array<{
+      data: {
+        company: string;
+      } | Array<string> | number | string;
+      key: string;
+      why: string;
+    }>;
+  };
+  "records.options": {
+    channels: Array<{
+      id: string;
+      label: string;
+    }>;
+    kinds: Array<string>;
+    labels: {
+      answer: string;
+      applications: string;
+      applied_on: string;
+      channel: string;
+      company: string;
+      contact: string;
+      date: string;
+      decision_date: string;
+      email: string;
+      entries: string;
+      feedback: string;
+      feedback_requests: string;
+      format: string;
+      from: string;
+      greet_as: string;
+      id: string;
+      index: string;
+      interview: string;
+      interviews: string;
+      kind: string;
+      name: string;
+      next_action: string;
+      note: string;
+      notes: string;
+      now: string;
+      on: string;
+      people: string;
+      planner: string;
+      questions: string;
+      reader_tz: string;
+      record: string;
+      records: string;
+      reference: string;
+      rejected_on: string;
+      role: string;
+      sar_sent_on: string;
+      score: string;
+      self_assessment: string;
+      status: string;
+      step: string;
+      steps: string;
+      text: string;
+      time: string;
+      title: string;
+      to_improve: string;
+      today: string;
+      tz: string;
+      went_well: string;
+    };
+    limits: {
+      applications: number;
+      future_years: number;
+      id_chars: number;
+      interviews: number;
+      list_items: number;
+      name_chars: number;
+      people: number;
+      questions: number;
+      steps: number;
+      text_chars: number;
+    };
+    statuses: Array<{
+      active: boolean;
+      id: string;
+      kinds: Array<string>;
+      label: string;
+    }>;
+    steps: Array<{
+      id: string;
+      label: string;
+      message_kinds: Array<string>;
+    }>;
+  };
+  "records.validate": {
+    problems: Array<{
+      field: string;
+      message: string;
+    }>;
+    record: {
+      applied_on: string;
+      company: string;
+      date: string;
+      decision_date: string;
+      extra: Record<string, never>;
+      feedback: string;
+      format: string;
+      id: string;
+      kind: string;
+      next: null;
+      next_action: string;
+      notes: string;
+      people: Array<{
+        contact: string;
+        email: string;
+        greet_as: string;
+        name: string;
+        role: string;
+        title: string;
+      }>;
+      questions: Array<unknown>;
+      reference: string;
+      rejected_on: string;
+      role: string;
+      self_assessment: Record<string, never>;
+      status: string;
+      steps: Array<{
+        channel: string;
+        kind: string;
+        note: string;
+        on: string;
+        step: string;
+      }>;
+      time: string;
+      to_improve: Array<unknown>;
+      tz: string;
+      went_well: Array<unknown>;
+    };
     warnings: Array<{
       field: string;
       message: string;

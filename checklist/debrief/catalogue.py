@@ -15,6 +15,7 @@ from typing import Any
 
 from checklist.content import section
 from checklist.debrief.matching import Phrase
+from checklist.records.content import records_content
 
 __all__ = [
     "Action",
@@ -275,7 +276,12 @@ def log_content() -> LogContent:
             for b in (_mapping(x, "band") for x in _list(score["bands"], "bands"))
         ),
         formats=_choices(raw["formats"]),
-        statuses=_choices(raw["statuses"]),
+        # One status list for every tool: the records content (interview statuses).
+        statuses=tuple(
+            Choice(status.id, status.label)
+            for status in records_content().statuses
+            if "interview" in status.kinds
+        ),
         labels={k: _str(_mapping(v, k)["label"]) for k, v in fields.items()},
         missing={
             k: _str(_mapping(v, k)["missing"])

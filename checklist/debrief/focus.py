@@ -6,6 +6,9 @@ Every sign of weakness in the record becomes a piece of :class:`Evidence` for on
   strength = the score;
 * a self-assessment answer at or below ``low_answer_at_most`` -> the question's area,
   strength = answer x ``answer_weight`` (so 1-5 compares with scores out of 10);
+* a middling answer (above that, below ``high_answer_at_least``) -> the same, a milder
+  sign; a note with no answer -> the area, with no strength; the reader's note is
+  quoted in the reason either way;
 * a "to improve" item containing an area's keyword -> that area, with no strength.
 
 Areas are ranked by their weakest (lowest) strength; areas with only mentions come after
@@ -19,9 +22,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from checklist.debrief.catalogue import Area, LogContent, PracticeContent
+from checklist.debrief.catalogue import Area, LogContent, PracticeContent, SelfQuestion
 from checklist.debrief.matching import fold
-from checklist.debrief.model import Interview, Question
+from checklist.records.model import Question, Record, SelfAnswer
 
 __all__ = ["Candidate", "Evidence", "low_questions", "rank_areas"]
 
@@ -55,15 +58,49 @@ class Candidate:
         return (weakest is None, weakest if weakest is not None else 0, self.priority)
 
 
-def low_questions(interview: Interview, practice: PracticeContent) -> tuple[Question, ...]:
+def low_questions(interview: Record, practice: PracticeContent) -> tuple[Question, ...]:
     """Return the answers scored low enough to rehearse, lowest first (stable)."""
     limit = practice.thresholds.low_score_at_most
     scored = [q for q in interview.questions if q.score is not None and q.score <= limit]
     return tuple(sorted(scored, key=lambda q: q.score if q.score is not None else 0))
 
 
+def _answer_evidence(
+    answer: SelfAnswer, asked: SelfQuestion, practice: PracticeContent, log: LogContent
+) -> Evidence | None:
+    """Turn one self-assessment answer (and the reader's note on it) into evidence.
+
+    A low answer is a clear sign; a middling one (between the low and high thresholds)
+    is a milder sign weighed the same way, so "it went so-so" is not ignored; a note
+    with no answer still counts as the reader's own mention. The reader's note is
+    quoted in the reason, since it says more than the number.
+    """
+    wording = practice.report
+    thresholds = practice.thresholds
+    suffix = wording.text("reason_note", note=answer.note) if answer.note else ""
+    if answer.answer is None:
+        if not answer.note:
+            return None
+        reason = wording.text("reason_note_only", question=asked.text, note=answer.note)
+        return Evidence("note", None, reason)
+    if answer.answer >= thresholds.high_answer_at_least:
+        return None
+    key = "reason_low_answer"
+    kind = "low_answer"
+    if answer.answer > thresholds.low_answer_at_most:
+        key, kind = "reason_middling_answer", "middling_answer"
+    reason = wording.text(
+        key,
+        question=asked.text,
+        label=asked.label_for(answer.answer, log.scale_min),
+        answer=answer.answer,
+        max=log.scale_max,
+    )
+    return Evidence(kind, answer.answer * thresholds.answer_weight, f"{reason}{suffix}")
+
+
 def rank_areas(
-    interview: Interview,
+    interview: Record,
     practice: PracticeContent,
     log: LogContent,
     contractions: Mapping[str, str],
@@ -81,22 +118,11 @@ def rank_areas(
         )
     for answer in interview.self_assessment:
         asked = log.question(answer.question_id)
-        if asked is None or asked.area is None or answer.answer is None:
+        if asked is None or asked.area is None:
             continue
-        if answer.answer <= practice.thresholds.low_answer_at_most:
-            found[asked.area].append(
-                Evidence(
-                    "low_answer",
-                    answer.answer * practice.thresholds.answer_weight,
-                    wording.text(
-                        "reason_low_answer",
-                        question=asked.text,
-                        label=asked.label_for(answer.answer, log.scale_min),
-                        answer=answer.answer,
-                        max=log.scale_max,
-                    ),
-                )
-            )
+        evidence = _answer_evidence(answer, asked, practice, log)
+        if evidence is not None:
+            found[asked.area].append(evidence)
     for item in interview.to_improve:
         folded = fold(item, contractions)
         for area in practice.areas:

@@ -7,25 +7,31 @@ Call through ``checklist.api.call(op, payload)``. Every op answers
 (render it with ``textContent``); only ``report.markdown`` is Markdown, for download.
 
 Dates are ``"YYYY-MM-DD"``. Every op that takes ``"today"`` refuses a missing or
-malformed one with the field ``"today"``. Field paths are dotted with 0-based
-positions: ``"company"``, ``"questions.2.score"``, ``"self_assessment.nerves.answer"``;
-in ``debrief.progress`` they are prefixed ``"interviews.<n>."``.
+malformed one with the field ``"today"``. The interview is the shared record
+(:mod:`checklist.records`, schema 2), read by the one validator; field paths use dots
+for keys and brackets for positions: ``"company"``, ``"questions[2].score"``,
+``"people[0].email"``, ``"self_assessment.nerves.answer"``; in ``debrief.progress``
+they are prefixed ``"interviews[<n>]."``.
 
 The interview record (what the page stores; also what ``interview`` means below)::
 
-    {"id": str, "company": str, "role": str, "date": "YYYY-MM-DD",
-     "time": "HH:MM" or "", "tz": IANA name or "",
+    {"id": str, "kind": "interview", "company": str, "role": str, "reference": str,
+     "date": "YYYY-MM-DD", "time": "HH:MM" or "", "tz": IANA name or "",
      "format": "in_person"|"phone"|"video"|"group"|"assessment_centre" or "",
-     "interviewers": [{"name": str, "role": str, "contact": str}],
+     "people": [{"name", "title", "greet_as", "role", "email", "contact"}],
      "questions": [{"text": str, "notes": str, "score": int 1-10 or null}],
-     "went_well": [str], "to_improve": [str],
-     "decision_date": "YYYY-MM-DD" or "",
-     "status": "awaiting"|"offer"|"rejected"|"withdrawn",
-     "self_assessment": {"<question id>": {"answer": int 1-5 or null, "note": str}}}
+     "went_well": [str], "to_improve": [str], "notes": str,
+     "decision_date": "YYYY-MM-DD" or "", "status": an interview status of
+     ``records.yaml`` (awaiting, offer, rejected, withdrawn, accepted),
+     "feedback": ""|"positive"|"negative", "rejected_on": "YYYY-MM-DD" or "",
+     "self_assessment": {"<question id>": {"answer": int 1-5 or null, "note": str}},
+     "steps": [{"step", "kind", "on", "channel", "note"}], "next": object or null,
+     "extra": {}}
 
 Missing keys mean empty; a missing or empty ``status`` means ``"awaiting"``. A score or
 answer may also be sent as a digit string ("7"); a whole-valued decimal (7.0) is read as
-7. ``went_well``/``to_improve`` may also be one string, one item per line.
+7. ``went_well``/``to_improve`` may also be one string, one item per line. Schema-1 keys
+(``interviewers`` with ``contact``, ``planner`` facts) are still read.
 
 ``debrief.options`` ``{}`` ->
     ``{"formats": [{"id", "label"}], "statuses": [{"id", "label"}],
@@ -40,7 +46,7 @@ answer may also be sent as a digit string ("7"); a whole-valued decimal (7.0) is
 ``debrief.validate_interview`` ``{"interview": {...}, "today"}`` ->
     ``{"interview": normalised record, "problems": [{"field", "message"}],
     "warnings": [{"field", "message"}]}``. Never fails for the record's content: every
-    problem is listed. Problems must be fixed before saving (company, role and date
+    problem is listed. Problems must be fixed before saving (company and date
     required; date, time, time zone, format, status checked; scores whole numbers 1-10
     or empty; self-assessment answers 1-5 or empty; a decision date not before the
     interview; a question row with a score or notes needs its text; text over 100,000
@@ -128,7 +134,6 @@ from typing import Any
 from checklist.debrief.catalogue import log_content, thought_content
 from checklist.debrief.markdown import render_report
 from checklist.debrief.options import build_options
-from checklist.debrief.parsing import parse_date
 from checklist.debrief.progress import build_progress
 from checklist.debrief.report import build_report
 from checklist.debrief.template import make_template
@@ -139,8 +144,16 @@ from checklist.debrief.thoughts import (
     distortion_json,
     journal_entry,
 )
-from checklist.debrief.validate import require_valid, validate_interview
 from checklist.errors import FieldProblem, InputError
+from checklist.records.content import records_content
+from checklist.records.model import Record
+from checklist.records.validate import (
+    Validation,
+    new_reader,
+    read_records,
+    validate_record,
+)
+from checklist.records.values import parse_iso_date
 
 __all__ = ["OPS"]
 
@@ -150,7 +163,7 @@ type Payload = Mapping[str, Any]
 def _today(payload: Payload) -> date:
     """Return the caller's "today"; the clock is never read here."""
     raw = payload.get("today")
-    day = parse_date(raw.strip()) if isinstance(raw, str) else None
+    day = parse_iso_date(raw.strip()) if isinstance(raw, str) else None
     if day is None:
         raise InputError.single("today", log_content().messages.text("bad_today"))
     return day
@@ -163,6 +176,14 @@ def _record(payload: Payload) -> Mapping[str, Any]:
     return raw
 
 
+def _checked(payload: Payload, today: date) -> Validation:
+    """Return the interview checked; raise InputError when it has problems."""
+    result = validate_record(_record(payload), today, kind="interview")
+    if result.problems:
+        raise InputError(list(result.problems))
+    return result
+
+
 def options(_payload: Payload) -> dict[str, object]:
     """Return what the page needs to build the log and self-assessment forms."""
     return build_options(log_content())
@@ -171,35 +192,27 @@ def options(_payload: Payload) -> dict[str, object]:
 def validate(payload: Payload) -> dict[str, object]:
     """Check an interview record and list every problem and warning."""
     today = _today(payload)
-    return validate_interview(_record(payload), today).to_json()
+    return validate_record(_record(payload), today, kind="interview").to_json("interview")
 
 
 def report(payload: Payload) -> dict[str, object]:
     """Build the reflection report (and its Markdown) for one valid interview."""
     today = _today(payload)
-    checked = require_valid(_record(payload), today)
-    built = build_report(checked.interview, today, checked.warnings)
+    checked = _checked(payload, today)
+    built = build_report(checked.record, today, checked.warnings)
     return {**built.to_json(), "markdown": render_report(built)}
 
 
 def progress(payload: Payload) -> dict[str, object]:
     """Summarise scores across interviews, with a trend sentence, table and chart."""
     today = _today(payload)
-    raw = payload.get("interviews")
-    if raw is None:
-        raw = []
-    if not isinstance(raw, list):
-        raise InputError.single("interviews", log_content().messages.text("not_records"))
-    problems: list[FieldProblem] = []
-    interviews = []
-    for index, record in enumerate(raw):
-        try:
-            interviews.append(require_valid(record, today, f"interviews.{index}.").interview)
-        except InputError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise InputError(problems)
-    return build_progress(interviews).to_json()
+    reader = new_reader()
+    limit = records_content().limits["interviews"]
+    interviews: tuple[Record, ...] = read_records(
+        reader, payload, "interviews", today, kind="interview", limit=limit
+    )
+    reader.check()
+    return build_progress(list(interviews)).to_json()
 
 
 def thoughts(_payload: Payload) -> dict[str, object]:
@@ -258,7 +271,7 @@ def duplicate(payload: Payload) -> dict[str, object]:
     if not new_id or len(new_id) > log.id_chars:
         problems.append(FieldProblem("new_id", log.messages.text("new_id_missing")))
     try:
-        source = require_valid(_record(payload), today).interview
+        source = _checked(payload, today).record
     except InputError as exc:
         raise InputError(problems + exc.problems) from None
     if problems:

@@ -16,9 +16,9 @@ from fractions import Fraction
 
 from checklist.debrief.catalogue import LogContent, PracticeContent, log_content, practice_content
 from checklist.debrief.chart import Chart, build_chart
-from checklist.debrief.model import Interview
 from checklist.debrief.summary import InterviewSummary
 from checklist.debrief.wording import capitalise, long_date, number_word, one_dp, one_dp_text
+from checklist.records.model import Record
 
 __all__ = ["InterviewSummary", "Progress", "Trend", "build_progress", "summarise"]
 
@@ -76,7 +76,7 @@ class Progress:
         }
 
 
-def summarise(interview: Interview, log: LogContent) -> InterviewSummary:
+def summarise(interview: Record, log: LogContent) -> InterviewSummary:
     """Return one interview's answer and self-assessment averages."""
     own = [
         a.answer
@@ -92,7 +92,7 @@ def summarise(interview: Interview, log: LogContent) -> InterviewSummary:
     )
 
 
-def build_progress(interviews: list[Interview]) -> Progress:
+def build_progress(interviews: list[Record]) -> Progress:
     """Return progress over the interviews, sorted by date, then time, then id."""
     log = log_content()
     practice = practice_content()

@@ -20,10 +20,10 @@ from checklist.debrief.catalogue import (
     thought_content,
 )
 from checklist.debrief.focus import Candidate, low_questions, rank_areas
-from checklist.debrief.model import Interview
 from checklist.debrief.text import slugify
 from checklist.debrief.wording import capitalise, join_words, long_date, number_word, ordinal_word
 from checklist.errors import FieldProblem
+from checklist.records.model import Record
 
 __all__ = [
     "ActionStep",
@@ -58,15 +58,17 @@ class SelfStrength:
     answer: int
     label: str
     strength: str
+    note: str = ""
 
     def to_json(self) -> dict[str, object]:
-        """Return the JSON shape."""
+        """Return the JSON shape (``note``: what the reader wrote beside the answer)."""
         return {
             "id": self.question_id,
             "question": self.question,
             "answer": self.answer,
             "label": self.label,
             "strength": self.strength,
+            "note": self.note,
         }
 
 
@@ -119,14 +121,16 @@ class OutsideNote:
     question: str
     label: str
     note: str
+    reader_note: str = ""
 
     def to_json(self) -> dict[str, object]:
-        """Return the JSON shape."""
+        """Return the JSON shape (``reader_note``: the reader's own note, if any)."""
         return {
             "id": self.question_id,
             "question": self.question,
             "label": self.label,
             "note": self.note,
+            "reader_note": self.reader_note,
         }
 
 
@@ -135,7 +139,7 @@ class Report:
     """Everything the reflection report shows, in the order the guide suggests."""
 
     title: str
-    interview: Interview
+    interview: Record
     interview_line: str
     written_on: str
     date_text: str
@@ -193,9 +197,7 @@ class Report:
         }
 
 
-def build_report(
-    interview: Interview, today: date, warnings: tuple[FieldProblem, ...] = ()
-) -> Report:
+def build_report(interview: Record, today: date, warnings: tuple[FieldProblem, ...] = ()) -> Report:
     """Return the reflection report for one validated interview."""
     log = log_content()
     practice = practice_content()
@@ -264,7 +266,7 @@ def _focus_area(
     candidate: Candidate,
     rank: int,
     ranked: tuple[Candidate, ...],
-    interview: Interview,
+    interview: Record,
     practice: PracticeContent,
     *,
     later: bool = False,
@@ -315,7 +317,7 @@ def _chosen_because(
     return " ".join(parts)
 
 
-def _high_answers(interview: Interview, practice: PracticeContent) -> tuple[ScoredAnswer, ...]:
+def _high_answers(interview: Record, practice: PracticeContent) -> tuple[ScoredAnswer, ...]:
     limit = practice.thresholds.high_score_at_least
     high = [
         ScoredAnswer(index, q.text, q.score)
@@ -326,7 +328,7 @@ def _high_answers(interview: Interview, practice: PracticeContent) -> tuple[Scor
 
 
 def _self_strengths(
-    interview: Interview, practice: PracticeContent, log: LogContent
+    interview: Record, practice: PracticeContent, log: LogContent
 ) -> tuple[SelfStrength, ...]:
     found: list[SelfStrength] = []
     for answer in interview.self_assessment:
@@ -335,12 +337,16 @@ def _self_strengths(
             continue
         if answer.answer >= practice.thresholds.high_answer_at_least:
             label = asked.label_for(answer.answer, log.scale_min)
-            found.append(SelfStrength(asked.id, asked.text, answer.answer, label, asked.strength))
+            found.append(
+                SelfStrength(
+                    asked.id, asked.text, answer.answer, label, asked.strength, answer.note
+                )
+            )
     return tuple(found)
 
 
 def _outside(
-    interview: Interview, practice: PracticeContent, log: LogContent
+    interview: Record, practice: PracticeContent, log: LogContent
 ) -> tuple[OutsideNote, ...]:
     notes: list[OutsideNote] = []
     for answer in interview.self_assessment:
@@ -349,7 +355,7 @@ def _outside(
             continue
         if answer.answer is not None and answer.answer <= practice.thresholds.low_answer_at_most:
             label = asked.label_for(answer.answer, log.scale_min)
-            notes.append(OutsideNote(asked.id, asked.text, label, asked.outside_note))
+            notes.append(OutsideNote(asked.id, asked.text, label, asked.outside_note, answer.note))
     return tuple(notes)
 
 

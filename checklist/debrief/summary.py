@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from checklist.debrief.model import Interview
 from checklist.debrief.wording import one_dp
+from checklist.records.model import Record
 
 __all__ = ["InterviewSummary"]
 
@@ -19,7 +19,7 @@ __all__ = ["InterviewSummary"]
 class InterviewSummary:
     """One interview's averages (None when nothing was scored or answered)."""
 
-    interview: Interview
+    interview: Record
     answer_average: Fraction | None
     answers_scored: int
     self_average: Fraction | None

@@ -12,19 +12,25 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from checklist.debrief.model import Interview, Question
+from checklist.records.model import Question, Record
 
 __all__ = ["make_template"]
 
 
-def make_template(interview: Interview, new_id: str, today: date, status: str) -> Interview:
+def make_template(interview: Record, new_id: str, today: date, status: str) -> Record:
     """Return the template copy of a validated interview."""
     return replace(
         interview,
         id=new_id,
         date=today.isoformat(),
         time="",
-        interviewers=(),
+        people=(),
+        notes="",
+        feedback="",
+        rejected_on="",
+        steps=(),
+        next=None,
+        extra={},
         questions=tuple(Question(text=q.text, notes="", score=None) for q in interview.questions),
         went_well=(),
         to_improve=(),

@@ -7,8 +7,10 @@ and fill it in), :mod:`~checklist.messages.catalogue` (the kinds, parsed from
 :mod:`~checklist.messages.render` (the small template language),
 :mod:`~checklist.messages.pitfalls` and :mod:`~checklist.messages.timing` (the
 checker, rules from ``pitfalls.yaml``), :mod:`~checklist.messages.export` (.txt, .md,
-.eml and ``mailto:``), :mod:`~checklist.messages.payload` (reading JSON payloads),
-:mod:`~checklist.messages.textutil` and :mod:`~checklist.messages.model`.
+.eml and ``mailto:``), :mod:`~checklist.messages.draft` (a draft for one interview record),
+:mod:`~checklist.messages.wording` (the feature's problem messages, from the YAML),
+:mod:`~checklist.messages.textutil` and :mod:`~checklist.messages.model`. Payloads are
+read with the one reader in :mod:`checklist.records.reader`.
 """
 
 __all__: list[str] = []

@@ -22,6 +22,7 @@ from checklist.messages.model import (
     Requirement,
     Variant,
 )
+from checklist.records.reader import fill
 
 __all__ = ["CatalogueError", "all_kinds", "find_kind", "parse_catalogue"]
 
@@ -37,7 +38,10 @@ def parse_catalogue(data: Mapping[str, Any]) -> tuple[KindSpec, ...]:
     """Build every kind from the ``messages`` content section."""
     limits = cast("Mapping[str, int]", data["limits"])
     common = cast("Mapping[str, Mapping[str, Any]]", data["common_fields"])
-    kinds = tuple(_parse_kind(raw, common, limits) for raw in data["kinds"])
+    # A catalogue under test may leave the wording of problems to the shipped content.
+    raw_errors = data.get("errors") or section("messages")["errors"]
+    errors = {str(k): str(v) for k, v in raw_errors.items()}
+    kinds = tuple(_parse_kind(raw, common, limits, errors) for raw in data["kinds"])
     ids = [kind.id for kind in kinds]
     if len(set(ids)) != len(ids):
         raise CatalogueError("duplicate message kind ids")
@@ -56,12 +60,15 @@ def find_kind(kind_id: str) -> KindSpec | None:
 
 
 def _parse_kind(
-    raw: Mapping[str, Any], common: Mapping[str, Mapping[str, Any]], limits: Mapping[str, int]
+    raw: Mapping[str, Any],
+    common: Mapping[str, Mapping[str, Any]],
+    limits: Mapping[str, int],
+    errors: Mapping[str, str],
 ) -> KindSpec:
     channel = raw["channel"]
     if channel not in _CHANNELS:
         raise CatalogueError(f"{raw['id']}: unknown channel {channel!r}")
-    fields = tuple(_parse_field(item, common, limits) for item in raw["fields"])
+    fields = tuple(_parse_field(item, common, limits, errors) for item in raw["fields"])
     names = {spec.name for spec in fields}
     variants = tuple(_parse_variant(item) for item in raw["variants"])
     if not variants:
@@ -95,6 +102,7 @@ def _parse_field(
     item: str | Mapping[str, Any],
     common: Mapping[str, Mapping[str, Any]],
     limits: Mapping[str, int],
+    errors: Mapping[str, str],
 ) -> FieldSpec:
     overrides: Mapping[str, Any] = {"name": item} if isinstance(item, str) else item
     name = str(overrides["name"])
@@ -112,7 +120,7 @@ def _parse_field(
         hint=str(merged.get("hint", "")).strip(),
         max_chars=int(merged.get("max_chars", limits[field_type])),
         max_items=int(merged.get("max_items", limits["list_items"])),
-        missing=str(merged.get("missing", f"Please fill in “{merged['label']}”.")),
+        missing=str(merged.get("missing", fill(errors, "field_missing", label=merged["label"]))),
         default=str(merged.get("default", "")),
     )
 

@@ -29,14 +29,13 @@ from checklist.content import section
 from checklist.messages.textutil import slugify
 
 if TYPE_CHECKING:
-    from checklist.messages.payload import PayloadReader
+    from checklist.records.reader import Reader
 
 __all__ = [
     "MAILTO_SOFT_LIMIT",
     "control_character",
     "file_name",
     "mailto_href",
-    "read_recipient",
     "refuse_control_characters",
     "to_eml",
     "to_markdown",
@@ -68,35 +67,23 @@ def control_character(text: str) -> bool:
     return _CONTROL.search(text) is not None
 
 
-def refuse_control_characters(reader: PayloadReader, fields: Mapping[str, str]) -> None:
+def refuse_control_characters(
+    reader: Reader, payload: Mapping[str, object], paths: tuple[str, ...]
+) -> None:
     """Record a problem for each field whose text, as sent, holds a control character.
 
-    ``fields`` maps a payload key (``"to.name"`` for a nested one) to its label; the
-    text is judged before any tidying, and the wording comes from the content
-    (``files.control_characters``).
+    ``paths`` are payload keys (``"to.name"`` for a nested one); the text is judged
+    before any tidying, and the wording comes from the content
+    (``files.control_characters``), with the field's label from the reader.
     """
     wording = str(cast("Mapping[str, object]", section("files"))["control_characters"])
-    for key, label in fields.items():
-        outer, _, inner = key.partition(".")
-        value = reader.raw(outer)
+    for path in paths:
+        outer, _, inner = path.partition(".")
+        value = payload.get(outer)
         if inner:
             value = value.get(inner) if isinstance(value, Mapping) else None
         if isinstance(value, str) and control_character(value):
-            reader.problem(key, wording.format(label=label))
-
-
-def read_recipient(reader: PayloadReader) -> tuple[str, str]:
-    """Return ``(name, address)`` of the recipient.
-
-    From the payload field ``to`` = ``{"name", "email"}`` when present, else from the
-    older ``to_name`` / ``to_address``. Problems are named ``to.name`` / ``to.email``.
-    """
-    if reader.raw("to") is None:
-        return reader.line("to_name", "The name"), reader.address(
-            "to_address", "The e-mail address"
-        )
-    to = reader.nested("to")
-    return to.line("name", "The name"), to.address("email", "The e-mail address")
+            reader.say(path, wording.format(label=reader.label(path)))
 
 
 def file_name(stem: str, company: str, extension: str) -> str:

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 from checklist.errors import FieldProblem, InputError
 from checklist.messages.model import FieldSpec, FieldValue, KindSpec
 from checklist.messages.textutil import clean_block, clean_line
+from checklist.messages.wording import error
+from checklist.records.values import parse_iso_date
 
-__all__ = ["parse_iso_date", "validate_fields"]
+__all__ = ["validate_fields"]
 
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _URL = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[-*\u2022\u2013]|\d{1,2}[.)])\s+")
 _TRUE = frozenset({"true", "yes", "on", "1"})
@@ -34,7 +34,7 @@ def validate_fields(kind: KindSpec, raw: object) -> dict[str, FieldValue]:
     if raw is None:
         raw = {}
     if not isinstance(raw, Mapping):
-        raise InputError.single("fields", "The form's fields must be sent as an object.")
+        raise InputError.single("fields", error("fields_object"))
     values: dict[str, FieldValue] = {}
     problems: list[FieldProblem] = []
     for spec in kind.fields:
@@ -62,16 +62,6 @@ def validate_fields(kind: KindSpec, raw: object) -> dict[str, FieldValue]:
     return values
 
 
-def parse_iso_date(value: str) -> date | None:
-    """Return the date for a strict ``YYYY-MM-DD`` string, or None if it is not one."""
-    if not _ISO_DATE.fullmatch(value):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
 class _FieldIssueError(ValueError):
     """A problem with one value; the caller attaches the field name."""
 
@@ -84,23 +74,20 @@ def _parse_one(spec: FieldSpec, raw: Any) -> FieldValue | None:
     if raw is None:
         return None
     if not isinstance(raw, str):
-        raise _FieldIssueError(f"Please type “{spec.label}” as text.")
+        raise _FieldIssueError(error("field_text", label=spec.label))
     text = clean_block(raw) if spec.type == "multiline" else clean_line(raw)
     if not text:
         return None
     if len(text) > spec.max_chars:
         raise _FieldIssueError(
-            f"“{spec.label}” is too long to use: please keep it under "
-            f"{spec.max_chars:,} characters."
+            error("field_too_long", label=spec.label, limit=f"{spec.max_chars:,}")
         )
     if spec.type == "url" and not _URL.fullmatch(text):
-        raise _FieldIssueError("Please paste the whole link, starting with https://")
+        raise _FieldIssueError(error("field_url"))
     if spec.type == "date":
         parsed = parse_iso_date(text)
         if parsed is None:
-            raise _FieldIssueError(
-                "Please give the date as year-month-day, for example 2025-03-04."
-            )
+            raise _FieldIssueError(error("field_date"))
         return parsed
     return text
 
@@ -112,7 +99,7 @@ def _parse_checkbox(spec: FieldSpec, raw: Any) -> bool | None:
         return True
     if isinstance(raw, str) and raw.strip().lower() in _TRUE | _FALSE:
         return True if raw.strip().lower() in _TRUE else None
-    raise _FieldIssueError(f"“{spec.label}” should be ticked or left unticked.")
+    raise _FieldIssueError(error("field_checkbox", label=spec.label))
 
 
 def _parse_list(spec: FieldSpec, raw: Any) -> tuple[str, ...] | None:
@@ -123,22 +110,19 @@ def _parse_list(spec: FieldSpec, raw: Any) -> tuple[str, ...] | None:
     elif isinstance(raw, list):
         items = raw
     else:
-        raise _FieldIssueError(f"Please write “{spec.label}” as text, one per line.")
+        raise _FieldIssueError(error("field_list", label=spec.label))
     cleaned: list[str] = []
     for item in items:
         if not isinstance(item, str):
-            raise _FieldIssueError(f"Please write “{spec.label}” as text, one per line.")
+            raise _FieldIssueError(error("field_list", label=spec.label))
         text = _BULLET.sub("", clean_line(item))
         if not text:
             continue
         if len(text) > spec.max_chars:
             raise _FieldIssueError(
-                f"One of the lines in “{spec.label}” is very long: please keep each under "
-                f"{spec.max_chars:,} characters."
+                error("field_line_too_long", label=spec.label, limit=f"{spec.max_chars:,}")
             )
         cleaned.append(text)
     if len(cleaned) > spec.max_items:
-        raise _FieldIssueError(
-            f"That is a lot to ask at once: please choose the {spec.max_items} that matter most."
-        )
+        raise _FieldIssueError(error("field_list_too_many", limit=spec.max_items))
     return tuple(cleaned) or None

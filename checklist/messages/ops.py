@@ -27,13 +27,21 @@ every problem found is listed, each named by its field.
 
 ``messages.draft``
     payload ``{"kind": str, "variant": "formal"|"warm" (optional, any case; default
-    the first; ignored for kinds whose "variants" is []), "fields": {name: value}}`` ->
-    ``{"kind", "variant" ("" when the kind has no choice), "channel", "subject" (""
-    for card and phone kinds), "body", "to_name"}``. Field values are trimmed; empty
-    optional fields are simply left out of the wording. Missing required fields, wrong
-    types or over-long values -> InputError with one problem per field, named by the
-    field's ``name`` (``"kind"``, ``"variant"`` or ``"fields"`` for those keys).
-    Unknown field names are ignored, so the page may send one shared set of fields.
+    the first; ignored for kinds whose "variants" is []), "fields": {name: value},
+    "interview": record or null, "draft": stored draft or null, "person": int
+    (optional index into the record's people), "your_name": str, "today":
+    "YYYY-MM-DD" (optional; phone scripts say dates relative to it), "fresh": bool}``
+    -> ``{"kind", "variant" ("" when the kind has no choice), "channel", "subject" (""
+    for card and phone kinds), "body", "to_name", "to": {"name", "email"}, "key":
+    "<interview id>:<kind>", "values": {field: value shown in the form}, "edited":
+    bool, "draft": {"interview_id", "kind", "variant", "fields", "subject", "body",
+    "edited", "saved_on"}}``. Facts of the record (company, role, the greeting name
+    for the tone, dates, reference) fill the fields the reader left empty; the stored
+    draft's fields come next and the typed ``fields`` last, and nothing of any other
+    record is used. A stored draft the reader edited comes back as it was unless
+    ``fresh``. Field values are trimmed; empty optional fields are left out of the
+    wording. Missing required fields, wrong types or over-long values -> InputError
+    with one problem per field, named by the field's ``name``.
 
 ``messages.check``
     payload ``{"kind": str (optional; "" or absent checks wording only, with the
@@ -41,7 +49,9 @@ every problem found is listed, each named by its field.
     characters), "context": {"interview_date": "YYYY-MM-DD", "interview_time": "HH:MM",
     "sent_on": "YYYY-MM-DD", "now": ISO date-time, "time_zone": IANA name,
     "previous_feedback_requests": ["YYYY-MM-DD", ...], "today": "YYYY-MM-DD",
-    "company": str, "role": str} (all optional)}`` ->
+    "company": str, "role": str, "interview": record} (all optional; with
+    ``interview``, its date, time, company, role and the feedback requests marked done
+    in its steps are used for whatever is not given)}`` ->
     ``{"findings": [{"rule", "severity": "warning"|"info", "message", "quote",
     "start", "end", "start_utf16", "end_utf16", "where": "body"|"subject"|"message",
     "suggestion"}], "word_count": int, "ok": bool}``.
@@ -64,7 +74,8 @@ every problem found is listed, each named by its field.
 ``messages.export``
     payload ``{"format": "txt"|"md"|"eml", "kind": str (optional; names the file),
     "subject": str, "body": str (required, at most 200,000 characters), "to": {"name",
-    "email"} (optional; else "to_name", "to_address"), "from_name", "from_address",
+    "email"} (optional; the ``To:`` header, as ``messages.draft`` returns it),
+    "to_name", "to_address" (older spelling of ``to``), "from_name", "from_address",
     "company" (optional; names the file),
     "now": ISO date-time (optional; the .eml Date header)}`` ->
     ``{"filename": safe ASCII name such as "thank-you-acme.txt", "mime": str,
@@ -79,7 +90,7 @@ every problem found is listed, each named by its field.
     that looks like an encoded word stays literal.
 
 ``messages.mailto``
-    payload ``{"to_address" (optional), "subject", "body"}`` ->
+    payload ``{"to": {"name", "email"} or "to_address" (optional), "subject", "body"}`` ->
     ``{"href": "mailto:...?subject=...&body=...", "length": int, "too_long": bool}``,
     percent-encoded as RFC 6068 asks (UTF-8, spaces as %20, line breaks as %0D%0A).
     ``too_long`` is true above 1,800 characters, when some mail programs may cut the
@@ -89,22 +100,26 @@ every problem found is listed, each named by its field.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import date, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from checklist.messages.catalogue import all_kinds
-from checklist.messages.draft import draft_message, require_kind
+from checklist.messages.draft import draft_for_record, require_kind
 from checklist.messages.export import (
     MAILTO_SOFT_LIMIT,
     file_name,
     mailto_href,
-    read_recipient,
     refuse_control_characters,
     to_eml,
     to_markdown,
     to_text,
 )
-from checklist.messages.payload import PayloadReader
 from checklist.messages.pitfalls import CheckContext, check_message
+from checklist.messages.wording import message_reader, verb
+from checklist.records.reader import Reader
+from checklist.records.validate import require_record
+from checklist.records.values import MAX_YEAR, load_zone, parse_datetime, parse_iso_date
 
 __all__ = ["OPS", "check_op", "draft_op", "export_op", "kinds_op", "mailto_op"]
 
@@ -113,6 +128,8 @@ type Payload = Mapping[str, Any]
 #: The longest message body checked or exported; far beyond any real message, but it
 #: keeps a runaway paste from tying up the page.
 MAX_BODY_CHARS = 200_000
+_MAX_REQUESTS = 100
+_SUBJECT_CHARS = 2000
 _MIME = {"txt": "text/plain", "md": "text/markdown", "eml": "message/rfc822"}
 
 
@@ -122,46 +139,55 @@ def kinds_op(_payload: Payload) -> dict[str, Any]:
 
 
 def draft_op(payload: Payload) -> dict[str, Any]:
-    """Draft one message from the reader's fields."""
-    draft = draft_message(payload.get("kind"), payload.get("variant"), payload.get("fields"))
-    return draft.to_json()
+    """Draft one message from the reader's fields and, if given, one interview record."""
+    return draft_for_record(payload)
 
 
 def check_op(payload: Payload) -> dict[str, Any]:
     """Check a message for the pitfalls the guide warns about."""
-    reader = PayloadReader(payload)
-    kind = _optional_kind(reader)
-    subject = reader.raw_text("subject", "The subject", 2000)
-    body = _body(reader, "check")
-    context = _context(reader.nested("context"))
-    reader.raise_if_problems()
+    reader = message_reader()
+    kind = _optional_kind(reader, payload)
+    subject = _raw_text(reader, payload, "subject", _SUBJECT_CHARS)
+    body = _body(reader, payload, "check")
+    raw_context = payload.get("context")
+    context_reader = reader.at("context")
+    if raw_context is not None and not isinstance(raw_context, Mapping):
+        context_reader.fail("", "payload")
+    context = _context(context_reader, raw_context if isinstance(raw_context, Mapping) else {})
+    reader.check()
     return check_message(kind, subject, body, context).to_json()
+
+
+def _recipient(reader: Reader, payload: Payload) -> tuple[str, str]:
+    """Return (name, address) from ``to`` or the older ``to_name``/``to_address``."""
+    raw = payload.get("to")
+    if raw is None:
+        name = reader.text(payload, "to_name", limit=200) or ""
+        return name, reader.email(payload, "to_address") or ""
+    if not isinstance(raw, Mapping):
+        reader.fail("to", "to")
+        return "", ""
+    to = reader.at("to")
+    return to.text(raw, "name", limit=200) or "", to.email(raw, "email") or ""
 
 
 def export_op(payload: Payload) -> dict[str, Any]:
     """Turn a message into a downloadable .txt, .md or .eml file."""
-    reader = PayloadReader(payload)
-    fmt = reader.choice("format", ("txt", "md", "eml"), "Please choose txt, md or eml.")
-    kind = _optional_kind(reader)
-    subject = reader.line("subject", "The subject", 2000)
-    body = _unix_lines(_body(reader, "export"))
-    to_name, to_address = read_recipient(reader)
-    from_name = reader.line("from_name", "Your name")
-    from_address = reader.address("from_address", "Your e-mail address")
-    company = reader.line("company", "The company name")
-    sent_at = reader.aware_datetime("now", "The time")
-    refuse_control_characters(
-        reader,
-        {
-            "subject": "The subject",
-            "to.name" if reader.raw("to") is not None else "to_name": "The name",
-            "from_name": "Your name",
-            "company": "The company name",
-        },
-    )
+    reader = message_reader()
+    fmt = _choice(reader, payload, "format", ("txt", "md", "eml"), "format")
+    kind = _optional_kind(reader, payload)
+    subject = reader.text(payload, "subject", limit=_SUBJECT_CHARS) or ""
+    body = _unix_lines(_body(reader, payload, "export"))
+    to_name, to_address = _recipient(reader, payload)
+    from_name = reader.text(payload, "from_name", limit=200) or ""
+    from_address = reader.email(payload, "from_address") or ""
+    company = reader.text(payload, "company", limit=200) or ""
+    sent_at = _aware_datetime(reader, payload, "now")
+    to_key = "to.name" if payload.get("to") is not None else "to_name"
+    refuse_control_characters(reader, payload, ("subject", to_key, "from_name", "company"))
     if not body and not reader.problems:
-        reader.problem("body", "There is no message to save yet.")
-    reader.raise_if_problems()
+        reader.fail("body", "body_empty")
+    reader.check()
     spec = require_kind(kind) if kind else None
     stem = spec.file_stem if spec else "message"
     if fmt == "txt":
@@ -183,34 +209,61 @@ def export_op(payload: Payload) -> dict[str, Any]:
 
 def mailto_op(payload: Payload) -> dict[str, Any]:
     """Build a ``mailto:`` link that opens the reader's own mail program."""
-    reader = PayloadReader(payload)
-    to_address = reader.address("to_address", "The e-mail address")
-    subject = reader.line("subject", "The subject", 2000)
-    body = _unix_lines(_body(reader, "send"))
-    reader.raise_if_problems()
+    reader = message_reader()
+    _name, to_address = _recipient(reader, payload)
+    subject = reader.text(payload, "subject", limit=_SUBJECT_CHARS) or ""
+    body = _unix_lines(_body(reader, payload, "send"))
+    reader.check()
     href = mailto_href(to_address, subject, body)
     return {"href": href, "length": len(href), "too_long": len(href) > MAILTO_SOFT_LIMIT}
 
 
-def _optional_kind(reader: PayloadReader) -> str:
-    kind = reader.raw("kind")
+# -- reading the payload -------------------------------------------------------------------
+
+
+def _optional_kind(reader: Reader, payload: Payload) -> str:
+    kind = payload.get("kind")
     if kind is None or kind == "":
         return ""
     if not isinstance(kind, str) or not any(k.id == kind for k in all_kinds()):
-        reader.problem("kind", "Please choose which kind of message this is.")
+        reader.fail("kind", "kind_optional")
         return ""
     return kind
 
 
-def _body(reader: PayloadReader, verb: str) -> str:
-    body = reader.raw("body")
+def _choice(
+    reader: Reader, payload: Payload, key: str, options: tuple[str, ...], error: str
+) -> str:
+    value = payload.get(key)
+    if isinstance(value, str) and value.strip().lower() in options:
+        return value.strip().lower()
+    reader.fail(key, error)
+    return options[0]
+
+
+def _raw_text(reader: Reader, data: Mapping[str, Any], key: str, limit: int) -> str:
+    """Return text exactly as sent (offsets into it must stay valid), "" when absent."""
+    value = data.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        reader.fail(key, "not_text")
+        return ""
+    if len(value) > limit:
+        reader.fail(key, "too_long", limit=f"{limit:,}")
+        return ""
+    return value
+
+
+def _body(reader: Reader, payload: Payload, operation: str) -> str:
+    body = payload.get("body")
     if body is None:
         return ""
     if not isinstance(body, str):
-        reader.problem("body", "The message should be text.")
+        reader.fail("body", "body_type")
         return ""
     if len(body) > MAX_BODY_CHARS:
-        reader.problem("body", f"That is too much text to {verb} at once.")
+        reader.fail("body", "body_too_long", verb=verb(operation))
         return ""
     return body
 
@@ -219,20 +272,92 @@ def _unix_lines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-def _context(reader: PayloadReader) -> CheckContext:
-    zone = reader.zone("time_zone")
-    sent_on = reader.iso_date("sent_on", "The sending date")
-    now = reader.local_datetime("now", "The current time", zone)
+def _parsed_datetime(reader: Reader, data: Mapping[str, Any], key: str) -> datetime | None:
+    value = reader.text(data, key, limit=60) or ""
+    if not value:
+        return None
+    parsed = parse_datetime(value)
+    if parsed is None:
+        reader.fail(key, "datetime")
+    return parsed
+
+
+def _aware_datetime(reader: Reader, data: Mapping[str, Any], key: str) -> datetime | None:
+    """Return an ISO 8601 date-time as sent (with its offset if it has one)."""
+    return _parsed_datetime(reader, data, key)
+
+
+def _local_datetime(
+    reader: Reader, data: Mapping[str, Any], key: str, zone: ZoneInfo | None
+) -> datetime | None:
+    """Return an ISO 8601 date-time as local wall-clock time (naive).
+
+    A time with an offset is converted to ``zone`` when one is given, otherwise its own
+    wall-clock reading is kept; interview times are local, so this is what compares
+    fairly with them.
+    """
+    parsed = _parsed_datetime(reader, data, key)
+    if parsed is None:
+        return None
+    if parsed.tzinfo is not None and zone is not None:
+        parsed = parsed.astimezone(zone)
+    return parsed.replace(tzinfo=None)
+
+
+def _zone(reader: Reader, data: Mapping[str, Any], key: str) -> ZoneInfo | None:
+    name = reader.zone(data, key, "")
+    return load_zone(name) if name else None
+
+
+def _date_list(reader: Reader, data: Mapping[str, Any], key: str) -> tuple[date, ...]:
+    """Return a list of ``YYYY-MM-DD`` dates (empty when absent)."""
+    value = data.get(key)
+    if value is None:
+        return ()
+    if not isinstance(value, list) or len(value) > _MAX_REQUESTS:
+        reader.fail(key, "date_list", limit=_MAX_REQUESTS)
+        return ()
+    days: list[date] = []
+    for item in value:
+        parsed = parse_iso_date(item.strip()) if isinstance(item, str) else None
+        if parsed is None:
+            reader.fail(key, "date_list_entry")
+            return ()
+        days.append(parsed)
+    return tuple(days)
+
+
+def _clock(reader: Reader, data: Mapping[str, Any], key: str) -> time | None:
+    return reader.clock(data, key)
+
+
+def _context(reader: Reader, data: Mapping[str, Any]) -> CheckContext:
+    zone = _zone(reader, data, "time_zone")
+    sent_on = reader.iso_date(data, "sent_on")
+    now = _local_datetime(reader, data, "now", zone)
+    today = reader.iso_date(data, "today")
+    interview_on = reader.iso_date(data, "interview_date")
+    interview_at = _clock(reader, data, "interview_time")
+    requests = _date_list(reader, data, "previous_feedback_requests")
+    company = reader.text(data, "company", limit=200) or ""
+    role = reader.text(data, "role", limit=200) or ""
+    if data.get("interview") is not None:
+        anchor = today or sent_on or (now.date() if now else date(MAX_YEAR, 12, 31))
+        record = require_record(reader.at("interview"), data.get("interview"), anchor)
+        if record is not None:
+            interview_on = interview_on or record.interview_day
+            interview_at = interview_at or record.clock
+            company = company or record.company
+            role = role or record.role
+            requests = tuple(sorted({*requests, *record.done_days("feedback_request")}))
     return CheckContext(
-        interview_on=reader.iso_date("interview_date", "The interview date"),
-        interview_at=reader.hh_mm("interview_time", "The interview time"),
+        interview_on=interview_on,
+        interview_at=interview_at,
         sent=sent_on if sent_on is not None else now,
-        today=reader.iso_date("today", "Today's date"),
-        previous_requests=reader.date_list(
-            "previous_feedback_requests", "Earlier feedback requests"
-        ),
-        company=reader.line("company", "The company name"),
-        role=reader.line("role", "The job title"),
+        today=today,
+        previous_requests=requests,
+        company=company,
+        role=role,
     )
 
 

@@ -1,8 +1,9 @@
-"""Turn the planner's JSON payloads into validated domain values.
+"""Turn the planner's JSON payloads into validated values, through the one record reader.
 
-Every field is checked and every problem reported together (see :mod:`.parsing`);
-checks that involve two fields (a decision before the interview, a feedback request in
-the future) live here too, so the planning rules only ever see consistent input.
+Interviews and applications are read by :mod:`checklist.records.validate` (the same
+rules and wording as the interview log); only what is the planner's own (calendar
+items, offer answers, the reader's time zone) is read here, with the same
+:class:`~checklist.records.reader.Reader`, so every problem has one path style.
 """
 
 from __future__ import annotations
@@ -13,32 +14,27 @@ from datetime import date, datetime
 from typing import Any
 
 from checklist.planner.ics import CalendarEvent
-from checklist.planner.models import (
-    APPLICATION_STATUSES,
-    FEEDBACK_VALUES,
-    INTERVIEW_STATUSES,
-    Application,
-    Interview,
-)
 from checklist.planner.offer import ANSWER_VALUES, OfferSign
-from checklist.planner.parsing import FieldReader, present
 from checklist.planner.settings import PlannerSettings, fill
+from checklist.records.content import records_content
+from checklist.records.model import Record
+from checklist.records.reader import Reader, present
+from checklist.records.validate import read_records, read_today, require_record
 
 __all__ = [
     "CalendarRequest",
     "OfferRequest",
     "PipelineRequest",
     "PlanRequest",
+    "planner_reader",
     "read_calendar_request",
     "read_offer_request",
     "read_pipeline_request",
     "read_plan_request",
+    "read_records_request",
 ]
 
-_NAME_LIMIT = 200
-_LIST_LIMIT = 20
 _MAX_ITEMS = 200
-_MAX_APPLICATIONS = 200
 #: Four weeks: the longest reminder lead time that makes sense for a follow-up.
 _MAX_ALARM_MINUTES = 40_320
 
@@ -47,7 +43,7 @@ _MAX_ALARM_MINUTES = 40_320
 class PlanRequest:
     """A validated ``planner.plan`` payload."""
 
-    interview: Interview
+    interview: Record
     today: date
     reader_tz: str
 
@@ -64,10 +60,13 @@ class CalendarRequest:
 
 @dataclass(frozen=True, slots=True)
 class PipelineRequest:
-    """A validated ``planner.pipeline`` payload."""
+    """A validated ``planner.pipeline`` / ``planner.next_steps`` payload."""
 
-    applications: tuple[Application, ...]
+    applications: tuple[Record, ...]
+    interviews: tuple[Record, ...]
     today: date
+    reader_tz: str
+    now: datetime | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,86 +77,79 @@ class OfferRequest:
     holding_pattern: bool
 
 
-def _reader(settings: PlannerSettings) -> FieldReader:
-    return FieldReader(settings.errors, settings.labels)
-
-
-def _not_after(reader: FieldReader, field: str, day: date | None, today: date | None) -> None:
-    if day is not None and today is not None and day > today:
-        reader.fail(field, "not_future")
-
-
-def _not_before(
-    reader: FieldReader, field: str, key: str, day: date | None, start: date | None
-) -> None:
-    if day is not None and start is not None and day < start and not reader.has_problem(field):
-        reader.fail(field, key)
+def planner_reader(settings: PlannerSettings) -> Reader:
+    """Return the one reader, with the planner's own messages added to the shared ones."""
+    content = records_content()
+    errors = {**settings.errors, **content.errors}
+    labels = {**settings.labels, **content.labels}
+    return Reader(errors, labels)
 
 
 def read_plan_request(payload: Mapping[str, Any], settings: PlannerSettings) -> PlanRequest:
     """Validate a plan payload; raises :class:`~checklist.errors.InputError`."""
-    reader = _reader(settings)
-    today = reader.calendar_date(payload, "today", "today", required=True)
-    reader_tz = reader.zone(payload, "reader_tz", "reader_tz", settings.reader_tz)
-    data = reader.mapping(payload, "interview", "interview")
-    ident = reader.identifier(data, "id", "id")
-    company = reader.text(data, "company", "company", required=True, limit=_NAME_LIMIT)
-    role = reader.text(data, "role", "role", required=False, limit=_NAME_LIMIT)
-    day = reader.calendar_date(data, "date", "date", required=True)
-    clock = reader.clock(data, "time", "time")
-    tz = reader.zone(data, "tz", "tz", reader_tz or settings.reader_tz)
-    decision = reader.calendar_date(data, "decision_date", "decision_date", required=False)
-    status = reader.choice(data, "status", "status", INTERVIEW_STATUSES, "awaiting")
-    feedback = reader.choice(data, "feedback", "feedback", FEEDBACK_VALUES, "")
-    rejected_on = reader.calendar_date(data, "rejected_on", "rejected_on", required=False)
-    requests = reader.date_list(data, "feedback_requests", "feedback_requests", limit=_LIST_LIMIT)
-    sar_sent_on = reader.calendar_date(data, "sar_sent_on", "sar_sent_on", required=False)
-    if day is not None and today is not None and (day - today).days > settings.future_limit_days:
-        reader.fail("date", "interview_too_far")
-    _not_before(reader, "decision_date", "decision_before_interview", decision, day)
-    _not_before(reader, "rejected_on", "rejected_before_interview", rejected_on, day)
-    _not_after(reader, "rejected_on", rejected_on, today)
-    for sent in requests or ():
-        _not_before(reader, "feedback_requests", "request_before_interview", sent, day)
-        if not reader.has_problem("feedback_requests"):
-            _not_after(reader, "feedback_requests", sent, today)
-    _not_after(reader, "sar_sent_on", sar_sent_on, today)
+    reader = planner_reader(settings)
+    today = read_today(reader, payload)
+    reader_tz = reader.zone(payload, "reader_tz", settings.reader_tz)
+    raw = payload.get("interview")
+    record = None
+    if not isinstance(raw, Mapping):
+        reader.fail("interview", "payload")
+    elif today is not None:
+        # Paths inside the one record are relative to it ("date"), as in the log.
+        record = require_record(reader, raw, today, kind="interview")
+        if record is not None and not record.id:
+            reader.fail("id", "required")
     reader.check()
-    interview = Interview(
-        ident=present(ident),
-        company=present(company),
-        role=present(role),
-        day=present(day),
-        time=clock,
-        tz=present(tz),
-        decision_date=decision,
-        status=present(status),
-        feedback=present(feedback),
-        rejected_on=rejected_on,
-        feedback_requests=present(requests),
-        sar_sent_on=sar_sent_on,
-    )
-    return PlanRequest(interview, present(today), present(reader_tz))
+    return PlanRequest(present(record), present(today), present(reader_tz))
+
+
+def read_pipeline_request(payload: Mapping[str, Any], settings: PlannerSettings) -> PipelineRequest:
+    """Validate a pipeline payload (empty lists are fine)."""
+    return read_records_request(payload, settings)
+
+
+def read_records_request(payload: Mapping[str, Any], settings: PlannerSettings) -> PipelineRequest:
+    """Validate ``{applications, interviews | records, today, reader_tz?, now?}``."""
+    reader = planner_reader(settings)
+    limits = records_content().limits
+    today = read_today(reader, payload)
+    reader_tz = reader.zone(payload, "reader_tz", settings.reader_tz)
+    now = reader.moment(payload, "now")
+    applications: tuple[Record, ...] = ()
+    interviews: tuple[Record, ...] = ()
+    if today is not None:
+        applications = read_records(
+            reader,
+            payload,
+            "applications",
+            today,
+            kind="application",
+            limit=limits["applications"],
+        )
+        key = "records" if "records" in payload else "interviews"
+        interviews = read_records(
+            reader, payload, key, today, kind="interview", limit=limits["interviews"]
+        )
+    reader.check()
+    return PipelineRequest(applications, interviews, present(today), present(reader_tz), now)
 
 
 def _read_event(
-    reader: FieldReader, data: Mapping[str, Any], prefix: str, settings: PlannerSettings
+    reader: Reader, data: Mapping[str, Any], settings: PlannerSettings
 ) -> CalendarEvent | None:
-    before = len(reader.problems)
+    before = reader.count()
     # Item ids extend the interview id (up to 100 characters) with the item kind.
-    ident = reader.identifier(data, "id", f"{prefix}.id", limit=200)
-    title = reader.text(data, "title", f"{prefix}.title", required=True, limit=1_000)
-    why = reader.text(data, "why", f"{prefix}.why", required=False, limit=10_000)
-    all_day = reader.boolean(data, "all_day", f"{prefix}.all_day", default=True)
-    day = reader.calendar_date(data, "date", f"{prefix}.date", required=True)
-    start = reader.moment(data, "start", f"{prefix}.start", required=not all_day)
-    end = reader.moment(data, "end", f"{prefix}.end", required=not all_day)
-    message_kind = reader.text(
-        data, "message_kind", f"{prefix}.message_kind", required=False, limit=100
-    )
+    ident = reader.identifier(data, "id", limit=200)
+    title = reader.text(data, "title", required=True, limit=1_000)
+    why = reader.text(data, "why", limit=10_000, block=True)
+    all_day = reader.boolean(data, "all_day", default=True)
+    day = reader.iso_date(data, "date", required=True)
+    start = reader.moment(data, "start", required=not all_day)
+    end = reader.moment(data, "end", required=not all_day)
+    message_kind = reader.text(data, "message_kind", limit=100)
     if start is not None and end is not None and end < start:
-        reader.fail(f"{prefix}.end", "end_before_start")
-    if len(reader.problems) > before:
+        reader.fail("end", "end_before_start")
+    if reader.count() > before:
         return None
     description = present(why)
     if message_kind:
@@ -177,23 +169,22 @@ def _read_event(
 
 def read_calendar_request(payload: Mapping[str, Any], settings: PlannerSettings) -> CalendarRequest:
     """Validate a calendar export payload."""
-    reader = _reader(settings)
-    values = reader.items(payload, "items", "items", limit=_MAX_ITEMS)
+    reader = planner_reader(settings)
+    values = reader.items(payload, "items", limit=_MAX_ITEMS)
     events: list[CalendarEvent] = []
     if values == []:
         reader.fail("items", "no_items")
     for index, value in enumerate(values or ()):
+        row = reader.row("items", index)
         if not isinstance(value, Mapping):
-            reader.fail(f"items[{index}]", "payload")
+            row.fail("", "payload")
             continue
-        event = _read_event(reader, value, f"items[{index}]", settings)
+        event = _read_event(row, value, settings)
         if event is not None:
             events.append(event)
-    now = reader.moment(payload, "now", "now", required=True)
-    alarm = reader.whole_number(
-        payload, "alarm_minutes", "alarm_minutes", low=0, high=_MAX_ALARM_MINUTES
-    )
-    name = reader.text(payload, "calendar_name", "calendar_name", required=False, limit=100)
+    now = reader.moment(payload, "now", required=True)
+    alarm = reader.whole_number(payload, "alarm_minutes", low=0, high=_MAX_ALARM_MINUTES)
+    name = reader.text(payload, "calendar_name", limit=100)
     reader.check()
     return CalendarRequest(
         events=tuple(events),
@@ -203,73 +194,13 @@ def read_calendar_request(payload: Mapping[str, Any], settings: PlannerSettings)
     )
 
 
-def _read_application(
-    reader: FieldReader, data: Mapping[str, Any], prefix: str, today: date | None
-) -> Application | None:
-    before = len(reader.problems)
-    ident = reader.identifier(data, "id", f"{prefix}.id")
-    company = reader.text(data, "company", f"{prefix}.company", required=True, limit=_NAME_LIMIT)
-    role = reader.text(data, "role", f"{prefix}.role", required=False, limit=_NAME_LIMIT)
-    status = reader.choice(data, "status", f"{prefix}.status", APPLICATION_STATUSES, None)
-    interview = reader.calendar_date(
-        data, "interview_date", f"{prefix}.interview_date", required=False
-    )
-    decision = reader.calendar_date(
-        data, "decision_date", f"{prefix}.decision_date", required=False
-    )
-    requests = reader.date_list(
-        data, "feedback_requests", f"{prefix}.feedback_requests", limit=_LIST_LIMIT
-    )
-    action = reader.text(data, "next_action", f"{prefix}.next_action", required=False, limit=300)
-    applied_on = reader.calendar_date(data, "applied_on", f"{prefix}.applied_on", required=False)
-    rejected_on = reader.calendar_date(data, "rejected_on", f"{prefix}.rejected_on", required=False)
-    field = f"{prefix}.decision_date"
-    _not_before(reader, field, "decision_before_interview", decision, interview)
-    _not_after(reader, f"{prefix}.applied_on", applied_on, today)
-    _not_after(reader, f"{prefix}.rejected_on", rejected_on, today)
-    for sent in requests or ():
-        if not reader.has_problem(f"{prefix}.feedback_requests"):
-            _not_after(reader, f"{prefix}.feedback_requests", sent, today)
-    if len(reader.problems) > before:
-        return None
-    return Application(
-        ident=present(ident),
-        company=present(company),
-        role=present(role),
-        status=present(status),
-        interview_date=interview,
-        decision_date=decision,
-        feedback_requests=present(requests),
-        next_action=present(action),
-        applied_on=applied_on,
-        rejected_on=rejected_on,
-    )
-
-
-def read_pipeline_request(payload: Mapping[str, Any], settings: PlannerSettings) -> PipelineRequest:
-    """Validate a pipeline payload (an empty list of applications is fine)."""
-    reader = _reader(settings)
-    today = reader.calendar_date(payload, "today", "today", required=True)
-    values = reader.items(payload, "applications", "applications", limit=_MAX_APPLICATIONS)
-    applications: list[Application] = []
-    for index, value in enumerate(values or ()):
-        if not isinstance(value, Mapping):
-            reader.fail(f"applications[{index}]", "payload")
-            continue
-        app = _read_application(reader, value, f"applications[{index}]", today)
-        if app is not None:
-            applications.append(app)
-    reader.check()
-    return PipelineRequest(tuple(applications), present(today))
-
-
 def read_offer_request(
     payload: Mapping[str, Any], settings: PlannerSettings, signs: tuple[OfferSign, ...]
 ) -> OfferRequest:
     """Validate offer-check answers; blank answers count as unanswered."""
-    reader = _reader(settings)
+    reader = planner_reader(settings)
     known = {sign.ident for sign in signs}
-    data = reader.mapping(payload, "answers", "answers") if "answers" in payload else {}
+    data = reader.mapping(payload, "answers") if "answers" in payload else {}
     answers: dict[str, str] = {}
     for key, value in data.items():
         if not isinstance(key, str) or key not in known:
@@ -280,8 +211,8 @@ def read_offer_request(
         if answer in ANSWER_VALUES:
             answers[key] = str(answer)
         elif answer not in ("", None):
-            reader.fail(f"answers.{key}", "answer_choice")
-    holding = reader.boolean(payload, "holding_pattern", "holding_pattern", default=False)
+            reader.at("answers").fail(key, "answer_choice")
+    holding = reader.boolean(payload, "holding_pattern", default=False)
     if not answers and not reader.problems:
         reader.fail("answers", "no_answers")
     reader.check()

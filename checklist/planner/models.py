@@ -1,4 +1,6 @@
-"""Domain values of the planner: an interview, the items planned for it, and the plan.
+"""Domain values of the planner: the items planned for an interview, and the plan.
+
+The interview itself is the shared :class:`checklist.records.model.Record`.
 
 Frozen so a plan, once built, cannot drift from the rules that produced it; the façade
 turns them into JSON at the edge.
@@ -7,32 +9,13 @@ turns them into JSON at the edge.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from checklist.errors import FieldProblem
+from checklist.records.model import Step
 
-__all__ = [
-    "APPLICATION_STATUSES",
-    "FEEDBACK_VALUES",
-    "INTERVIEW_STATUSES",
-    "ITEM_KINDS",
-    "Application",
-    "Interview",
-    "Plan",
-    "PlanItem",
-]
+__all__ = ["ITEM_KINDS", "Plan", "PlanItem"]
 
-INTERVIEW_STATUSES = ("awaiting", "offer", "rejected", "withdrawn")
-APPLICATION_STATUSES = (
-    "applied",
-    "interview",
-    "awaiting",
-    "offer",
-    "rejected",
-    "withdrawn",
-    "accepted",
-)
-FEEDBACK_VALUES = ("positive", "negative", "")
 #: Every item kind, in the order items of the same date are listed.
 ITEM_KINDS = (
     "thank_you",
@@ -42,24 +25,6 @@ ITEM_KINDS = (
     "sar_deadline",
     "stay_in_touch",
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Interview:
-    """One interview as the reader described it (already validated)."""
-
-    ident: str
-    company: str
-    role: str
-    day: date
-    time: time | None
-    tz: str
-    decision_date: date | None
-    status: str
-    feedback: str
-    rejected_on: date | None
-    feedback_requests: tuple[date, ...]
-    sar_sent_on: date | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +41,7 @@ class PlanItem:
     end: datetime | None
     message_kind: str
     status: str
+    done: Step | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,19 +51,3 @@ class Plan:
     items: tuple[PlanItem, ...]
     notes: tuple[str, ...]
     warnings: tuple[FieldProblem, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Application:
-    """One row of the reader's application pipeline (already validated)."""
-
-    ident: str
-    company: str
-    role: str
-    status: str
-    interview_date: date | None
-    decision_date: date | None
-    feedback_requests: tuple[date, ...]
-    next_action: str
-    applied_on: date | None
-    rejected_on: date | None

@@ -3,9 +3,13 @@
 Every op takes a JSON object and returns one. Bad input raises
 :class:`~checklist.errors.InputError`; the façade turns it into
 ``{"ok": false, "error": {"kind": "input", "problems": [{"field", "message"}, ...]}}``.
-Field names in problems and warnings are the payload keys; inside ``interview`` the bare
-key is used (``"date"``, ``"decision_date"``, ``"tz"``...), inside lists the path is
-written ``items[0].start`` or ``applications[2].company``. Dates are ``"YYYY-MM-DD"``,
+Field names in problems and warnings are the payload keys; inside ``interview`` (and
+``record``) the path is relative to the record (``"date"``, ``"people[0].email"``,
+``"steps[1].on"``), inside lists it is written ``items[0].start`` or
+``applications[2].company``. Interviews and applications are the shared record of
+:mod:`checklist.records` (schema 2), read by its one validator; the dates of feedback
+requests and of a data request come from the record's ``steps`` (schema-1 keys
+``feedback_requests`` and ``sar_sent_on`` are still read). Dates are ``"YYYY-MM-DD"``,
 times ``"HH:MM"`` (24-hour), time zones IANA names such as ``"Europe/London"``. Text is
 plain text (never HTML); surrounding whitespace is stripped.
 
@@ -28,7 +32,8 @@ plain text (never HTML); surrounding whitespace is stripped.
          "today": "YYYY-MM-DD",     # required
          "reader_tz": str}          # optional, default "Europe/London"
 
-    Result::
+    Result (``status`` is also ``"done"`` and ``done`` ``{"on", "channel"}`` when the
+    record's steps say it was done)::
 
         {"items": [{
             "id": str,              # "<interview id>-<kind>", stay_in_touch adds "-<months>"
@@ -72,9 +77,11 @@ plain text (never HTML); surrounding whitespace is stripped.
     ``"after-the-interview-plan.ics"``, and ``content`` is RFC 5545 text (CRLF lines).
 
 ``planner.pipeline``
-    Payload::
+    Payload (``interviews``: logged interview records, up to 300; their rows have ids
+    ``"log-<id>"`` and ``source: "interview"``)::
 
-        {"applications": [{         # up to 200; an empty list is fine
+        {"interviews": [record, ...],
+         "applications": [{         # up to 1,000; an empty list is fine
             "id": str, "company": str, "role": str,
             "status": "applied" | "interview" | "awaiting" | "offer" | "rejected"
                       | "withdrawn" | "accepted",
@@ -98,11 +105,27 @@ plain text (never HTML); surrounding whitespace is stripped.
                         | "feedback_reminder" | "feedback_done" | "closed",
                    "next_action_date": "YYYY-MM-DD" | null,
                    "action_status": "upcoming" | "due_today" | "overdue" | "past" | null,
-                   "message_kind": str | null}, ...],   # by date, undated last
+                   "message_kind": str | null,
+                   "record_id": str, "source": "application" | "interview",
+                   "link": {"tool", "params"} | null}, ...],   # by date, undated last
          "active_count": int,
          "nudges": [{"kind": "keep_options_open" | "accepted" | "feedback_limit"
                              | "overdue_chaser",
                      "message": str, "id": str | null}, ...]}
+
+``planner.next_steps``
+    Payload ``{"interviews" (or "records"): [record, ...], "applications": [...], "today",
+    "reader_tz"?, "now"?}``. Result ``{"computed_on", "steps": [step, ...], "by_record":
+    {id: [step, ...]}}`` where a step is ``{"id", "record_id", "kind", "text" (relative
+    to computed_on), "text_dated" (true on any day), "due", "due_time", "status",
+    "link": {"tool", "params"}}``; at most two per record, done steps left out.
+    A record with problems does not stop the others: it is listed in ``"skipped":
+    [{"id", "field" ("interviews[2]"), "problems": [{"field", "message"}]}]``.
+
+``planner.mark_step`` / ``planner.unmark_step``
+    Payload ``{"record", "step": {"step"?, "kind"?, "on", "channel"?, "note"?}, "today",
+    "reader_tz"?, "now"?}`` -> ``{"record": the record with the step added (or the
+    matching steps removed) and ``next`` recomputed, "next": [step, ...]}``.
 
 ``planner.offer_signs``
     Payload ``{}``. Result::
@@ -123,29 +146,42 @@ plain text (never HTML); surrounding whitespace is stripped.
                        "note": str}, ...],    # most serious first; note "" unless softened
          "unanswered": [sign id, ...],
          "message_kind": "offer_clarify",
+         "draft_fields": {"questions": str},  # one question per line, for messages.draft
          "guide": "guide/offer.md"}
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from dataclasses import replace
+from datetime import date, datetime
 from functools import cache
 from typing import Any
 
 from checklist.content import section
 from checklist.planner.ics import CalendarOptions, render_calendar
 from checklist.planner.inputs import (
+    planner_reader,
     read_calendar_request,
     read_offer_request,
     read_pipeline_request,
     read_plan_request,
 )
 from checklist.planner.models import PlanItem
+from checklist.planner.next_steps import next_steps_for, next_steps_json
 from checklist.planner.offer import OfferSign, check_offer, levels_from, signs_from
-from checklist.planner.pipeline import ACTIVE_STATUSES, PipelineRow, build_pipeline
+from checklist.planner.pipeline import (
+    ACTIVE_STATUSES,
+    PipelineRow,
+    build_pipeline,
+    pipeline_status,
+)
 from checklist.planner.plan import build_plan
 from checklist.planner.settings import PlannerSettings, settings_from
+from checklist.records.content import records_content
+from checklist.records.model import Record
+from checklist.records.reader import present
+from checklist.records.validate import merge_steps, read_step, read_today, require_record
 
 __all__ = ["OPS"]
 
@@ -178,6 +214,7 @@ def _item_json(item: PlanItem) -> dict[str, Any]:
         "end": _iso(item.end),
         "message_kind": item.message_kind,
         "status": item.status,
+        "done": None if item.done is None else {"on": item.done.on, "channel": item.done.channel},
     }
 
 
@@ -213,20 +250,30 @@ def ics(payload: Payload) -> dict[str, str]:
     return {"filename": filename, "mime": "text/calendar", "content": content}
 
 
-def _row_json(row: PipelineRow, settings: PlannerSettings) -> dict[str, Any]:
+def _row_json(row: PipelineRow, today: date) -> dict[str, Any]:
     app = row.application
+    status = pipeline_status(app, today)
+    source = app.kind
+    link = None
+    if row.message_kind:
+        link = {"tool": "messages", "params": {"kind": row.message_kind, "interview": app.id}}
+    elif row.action.kind == "offer":
+        link = {"tool": "offer-check", "params": {"interview": app.id}}
     return {
-        "id": app.ident,
+        "id": app.id if source == "application" else f"log-{app.id}",
+        "record_id": app.id,
+        "source": source,
         "company": app.company,
         "role": app.role,
-        "status": app.status,
-        "status_label": settings.status_labels[app.status],
-        "active": app.status in ACTIVE_STATUSES,
+        "status": status,
+        "status_label": records_content().status_label(status),
+        "active": status in ACTIVE_STATUSES,
         "next_action": row.text,
         "next_action_kind": row.action.kind,
         "next_action_date": None if row.action.day is None else row.action.day.isoformat(),
         "action_status": row.status,
         "message_kind": row.message_kind,
+        "link": link,
     }
 
 
@@ -234,9 +281,10 @@ def pipeline(payload: Payload) -> dict[str, Any]:
     """``planner.pipeline``: every application's next step, soonest first, with nudges."""
     settings = _settings()
     request = read_pipeline_request(payload, settings)
-    result = build_pipeline(request.applications, request.today, settings)
+    records = request.applications + request.interviews
+    result = build_pipeline(records, request.today, settings)
     return {
-        "rows": [_row_json(row, settings) for row in result.rows],
+        "rows": [_row_json(row, request.today) for row in result.rows],
         "active_count": result.active_count,
         "nudges": [
             {"kind": nudge.kind, "message": nudge.message, "id": nudge.application_id}
@@ -289,8 +337,95 @@ def offer_check(payload: Payload) -> dict[str, Any]:
         ],
         "unanswered": list(result.unanswered),
         "message_kind": str(content["message_kind"]),
+        # The clarification draft opens with these questions filled in.
+        "draft_fields": {
+            "questions": "\n".join(
+                q for concern in result.concerns for q in concern.sign.questions_to_ask
+            )
+        },
         "guide": str(content["guide"]),
     }
+
+
+def next_steps(payload: Payload) -> dict[str, Any]:
+    """``planner.next_steps``: what is due now and next across every record.
+
+    Unlike the other ops, one record with a problem does not stop the rest: the home
+    page should still show every other interview's next step, so such records are
+    listed under ``skipped`` with their problems.
+    """
+    settings = _settings()
+    reader = planner_reader(settings)
+    limits = records_content().limits
+    today = read_today(reader, payload)
+    reader_tz = reader.zone(payload, "reader_tz", settings.reader_tz)
+    now = reader.moment(payload, "now")
+    key = "records" if "records" in payload else "interviews"
+    lists = (
+        (key, "interview", reader.items(payload, key, limit=limits["interviews"])),
+        (
+            "applications",
+            "application",
+            reader.items(payload, "applications", limit=limits["applications"]),
+        ),
+    )
+    reader.check()
+    day = present(today)
+    records: list[Record] = []
+    skipped: list[dict[str, Any]] = []
+    for name, kind, rows in lists:
+        for index, raw in enumerate(rows or ()):
+            one = planner_reader(settings).row(name, index)
+            record = require_record(one, raw, day, kind=kind)
+            if record is None or not record.id:
+                ident = raw.get("id") if isinstance(raw, Mapping) else None
+                problems = [p.to_json() for p in one.problems]
+                skipped.append({"id": ident, "field": one.prefix, "problems": problems})
+            else:
+                records.append(record)
+    result = next_steps_json(tuple(records), day, present(reader_tz), now, settings)
+    return {**result, "skipped": skipped}
+
+
+def _change_steps(payload: Payload, *, add: bool) -> dict[str, Any]:
+    settings = _settings()
+    reader = planner_reader(settings)
+    today = read_today(reader, payload)
+    reader_tz = present(reader.zone(payload, "reader_tz", settings.reader_tz))
+    now = reader.moment(payload, "now")
+    raw_step = payload.get("step")
+    record = step = None
+    if today is not None:
+        record = require_record(reader, payload.get("record"), today)
+        if not isinstance(raw_step, Mapping):
+            reader.fail("step", "payload")
+        else:
+            step = read_step(reader.at("step"), raw_step, today)
+    reader.check()
+    record, step, day = present(record), present(step), present(today)
+    if add:
+        steps = merge_steps([*record.steps, step])
+    else:
+        steps = tuple(
+            s
+            for s in record.steps
+            if not (s.step == step.step and s.on == step.on and step.kind in ("", s.kind))
+        )
+    changed = replace(record, steps=steps)
+    found = next_steps_for(changed, day, reader_tz, now, settings)
+    listed = [s.to_json() for s in found]
+    changed = replace(changed, next={"computed_on": day.isoformat(), "steps": listed})
+    return {"record": changed.to_json(), "next": listed}
+
+
+def mark_step(payload: Payload) -> dict[str, Any]:
+    """``planner.mark_step``: note that something was done, and what is next now."""
+    return _change_steps(payload, add=True)
+
+
+def unmark_step(payload: Payload) -> dict[str, Any]:
+    """``planner.unmark_step``: take a step back off (marked by mistake)."""
+    return _change_steps(payload, add=False)
 
 
 OPS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
@@ -299,4 +434,7 @@ OPS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "planner.pipeline": pipeline,
     "planner.offer_signs": offer_signs,
     "planner.offer_check": offer_check,
+    "planner.next_steps": next_steps,
+    "planner.mark_step": mark_step,
+    "planner.unmark_step": unmark_step,
 }

@@ -19,14 +19,24 @@ from checklist.planner.calendar_math import (
     next_working_day,
     roll_to_working_day,
 )
+from checklist.planner.done import done_titles
 from checklist.planner.feedback import asked_too_often, next_feedback_steps
-from checklist.planner.models import ITEM_KINDS, Interview, Plan, PlanItem
+from checklist.planner.models import ITEM_KINDS, Plan, PlanItem
 from checklist.planner.settings import PlannerSettings, fill
 from checklist.planner.status import item_status
 from checklist.planner.wording import format_date, format_datetime
 from checklist.planner.zones import resolve_local
+from checklist.records.model import Record, Step
 
 __all__ = ["build_plan", "item_id"]
+
+#: The step (``checklist/data/records.yaml``) that does each kind of item.
+_STEP_OF = {
+    "thank_you": "thank_you",
+    "chase_decision": "chase_decision",
+    "stay_in_touch": "stay_in_touch",
+}
+_MONTH_DAYS = 31
 
 
 def item_id(interview_id: str, kind: str, suffix: str = "") -> str:
@@ -38,7 +48,7 @@ def item_id(interview_id: str, kind: str, suffix: str = "") -> str:
 class _Draft:
     """The plan as it is being assembled."""
 
-    interview: Interview
+    interview: Record
     today: date
     reader_tz: str
     settings: PlannerSettings
@@ -68,45 +78,70 @@ class _Draft:
         end: datetime | None = None,
     ) -> None:
         settings = self.settings
+        done = self.done_for(kind, day)
+        title = fill(settings.kind_titles, kind, company=self.interview.company)
+        if done is not None:
+            title = fill(done_titles(), kind, company=self.interview.company)
         self.items.append(
             PlanItem(
-                ident=item_id(self.interview.ident, kind, suffix),
+                ident=item_id(self.interview.id, kind, suffix),
                 kind=kind,
-                title=fill(settings.kind_titles, kind, company=self.interview.company),
+                title=title,
                 why=why,
                 all_day=start is None,
                 day=day,
                 start=start,
                 end=end,
                 message_kind=settings.kind_messages[kind],
-                status=item_status(day, self.today, kind, settings.grace_days),
+                status="done" if done else item_status(day, self.today, kind, settings.grace_days),
+                done=done,
             )
         )
+
+    def done_for(self, kind: str, day: date) -> Step | None:
+        """Return the step that did this item, if the reader has marked one.
+
+        A thank-you or chaser is done by any step of its kind; a feedback request or
+        reminder by a request on or after the day planned for it (so the reminder is
+        still planned after the first request); a stay-in-touch note by one sent within
+        a month of its date.
+        """
+        step = _STEP_OF.get(kind)
+        if step is None:
+            return None
+        steps = self.interview.done(step)
+        if kind in ("thank_you", "chase_decision"):
+            return steps[-1] if steps else None
+        if kind == "stay_in_touch":
+            return next((s for s in steps if abs((s.day - day).days) <= _MONTH_DAYS), None)
+        return None
 
 
 def _thank_you(draft: _Draft) -> None:
     """24 elapsed hours after the interview began; the whole next day if no time given."""
     interview, settings = draft.interview, draft.settings
-    if interview.time is None:
+    clock = interview.clock
+    if clock is None:
         why = fill(settings.why, "thank_you_all_day", interview_date=draft.date_text(interview.day))
         draft.add("thank_you", why, interview.day + timedelta(days=1))
         return
-    zone, reader = ZoneInfo(interview.tz), ZoneInfo(draft.reader_tz)
-    local = resolve_local(datetime.combine(interview.day, interview.time), zone)
+    tz = interview.tz or draft.reader_tz
+    zone, reader = ZoneInfo(tz), ZoneInfo(draft.reader_tz)
+    local = resolve_local(datetime.combine(interview.day, clock), zone)
     if local.in_gap:
         draft.warn(
             "time",
             "gap_time",
-            time=interview.time.strftime("%H:%M"),
-            tz=interview.tz,
+            time=clock.strftime("%H:%M"),
+            tz=tz,
             date=draft.date_text(interview.day),
             actual=format_datetime(local.actual, settings),
         )
     elif local.ambiguous:
         draft.note(
             "ambiguous_time",
-            time=interview.time.strftime("%H:%M"),
-            tz=interview.tz,
+            time=clock.strftime("%H:%M"),
+            tz=tz,
             abbreviation=local.actual.tzname() or "",
         )
     deadline = local.actual.astimezone(UTC) + timedelta(hours=settings.thank_you_hours)
@@ -121,20 +156,17 @@ def _thank_you(draft: _Draft) -> None:
     )
     draft.add("thank_you", why, end.date(), start=start, end=end)
     draft.note("times_shown_in", reader_tz=draft.reader_tz)
-    if interview.tz != draft.reader_tz:
-        draft.note("interview_other_zone", tz=interview.tz)
+    if tz != draft.reader_tz:
+        draft.note("interview_other_zone", tz=tz)
 
 
 def _chase_decision(draft: _Draft) -> None:
     """Chase the working day after the promised decision, or after a fair default."""
     interview, settings = draft.interview, draft.settings
-    if interview.decision_date is not None:
-        day = next_working_day(interview.decision_date)
-        why = fill(
-            settings.why,
-            "chase_after_decision",
-            decision_date=draft.date_text(interview.decision_date),
-        )
+    decision = interview.decision_day
+    if decision is not None:
+        day = next_working_day(decision)
+        why = fill(settings.why, "chase_after_decision", decision_date=draft.date_text(decision))
     else:
         day = add_working_days(interview.day, settings.chase_default_working_days)
         why = fill(
@@ -150,20 +182,21 @@ def _chase_decision(draft: _Draft) -> None:
 def _feedback(draft: _Draft) -> None:
     """Plan a request soon after the news and one reminder, never past the limit."""
     interview, settings = draft.interview, draft.settings
-    requests = interview.feedback_requests
+    requests = interview.done_days("feedback_request")
+    rejected_on = interview.rejected_day
     if len(requests) >= settings.feedback_max_requests:
         if asked_too_often(requests, settings):
             draft.warn("feedback_requests", "feedback_limit")
         else:
             draft.note("feedback_enough")
         return
-    if not requests and interview.rejected_on is None:
+    if not requests and rejected_on is None:
         draft.warn("rejected_on", "no_rejection_date")
     # Without the date of the news, plan from today, but never before the interview.
-    heard_on = interview.rejected_on or max(draft.today, interview.day)
+    heard_on = rejected_on or max(draft.today, interview.day)
     for step in next_feedback_steps(requests, heard_on, settings):
         if step.kind == "feedback_request":
-            if interview.rejected_on is None:
+            if rejected_on is None:
                 why = settings.why["feedback_request_no_date"]
             else:
                 why = fill(settings.why, "feedback_request", rejected_on=draft.date_text(heard_on))
@@ -181,9 +214,9 @@ def _feedback(draft: _Draft) -> None:
 def _stay_in_touch(draft: _Draft) -> None:
     """Friendly check-ins a month or more after positive feedback."""
     interview, settings = draft.interview, draft.settings
-    known = [interview.day, *interview.feedback_requests]
-    if interview.rejected_on is not None:
-        known.append(interview.rejected_on)
+    known = [interview.day, *interview.done_days("feedback_request")]
+    if interview.rejected_day is not None:
+        known.append(interview.rejected_day)
     base = max(known)
     for months in settings.stay_in_touch_months:
         day = roll_to_working_day(add_months(base, months)[0])
@@ -215,20 +248,20 @@ def _check_dates(draft: _Draft) -> None:
     interview, settings = draft.interview, draft.settings
     if (draft.today - interview.day).days > settings.past_warning_days:
         draft.warn("date", "interview_long_ago")
-    decision = interview.decision_date
+    decision = interview.decision_day
     if decision is not None and (decision - interview.day).days > settings.decision_far_days:
         draft.warn("decision_date", "decision_far")
 
 
-def build_plan(
-    interview: Interview, today: date, reader_tz: str, settings: PlannerSettings
-) -> Plan:
+def build_plan(interview: Record, today: date, reader_tz: str, settings: PlannerSettings) -> Plan:
     """Plan the follow-up for ``interview`` as seen on ``today`` from ``reader_tz``."""
     draft = _Draft(interview, today, reader_tz, settings)
     _check_dates(draft)
+    sar_days = interview.done_days("sar_request")
+    sar_sent_on = sar_days[-1] if sar_days else None
     status = interview.status
-    if status == "withdrawn":
-        draft.note("withdrawn")
+    if status in ("withdrawn", "accepted"):
+        draft.note("withdrawn" if status == "withdrawn" else "offer_next")
     else:
         _thank_you(draft)
     if status == "awaiting":
@@ -238,7 +271,7 @@ def build_plan(
     elif status == "rejected":
         if interview.feedback == "":
             _feedback(draft)
-            if interview.sar_sent_on is None:
+            if sar_sent_on is None:
                 draft.note("sar_option")
         elif interview.feedback == "negative":
             draft.note("feedback_given_negative")
@@ -246,8 +279,8 @@ def build_plan(
             _stay_in_touch(draft)
     if interview.feedback and status != "rejected":
         draft.note("feedback_ignored_status")
-    if interview.sar_sent_on is not None:
-        _sar_deadline(draft, interview.sar_sent_on)
+    if sar_sent_on is not None:
+        _sar_deadline(draft, sar_sent_on)
     order = {kind: index for index, kind in enumerate(ITEM_KINDS)}
     items = sorted(
         draft.items,

@@ -7,25 +7,11 @@ chose and why, and the plan explains it to the reader.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-__all__ = ["LocalStart", "load_zone", "resolve_local"]
-
-_ZONE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+)*")
-_MAX_ZONE_NAME = 64
-
-
-def load_zone(name: str) -> ZoneInfo | None:
-    """Return the zone called ``name``, or ``None`` when no such IANA zone exists."""
-    if len(name) > _MAX_ZONE_NAME or not _ZONE_NAME.fullmatch(name):
-        return None
-    try:
-        return ZoneInfo(name)
-    except (ValueError, KeyError, OSError):
-        return None
+__all__ = ["LocalStart", "resolve_local"]
 
 
 @dataclass(frozen=True, slots=True)

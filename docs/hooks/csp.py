@@ -17,6 +17,7 @@ import hashlib
 import json
 import re
 import sys
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -94,9 +95,14 @@ def _data_island(widget: str) -> str:
             msg = f"build-time call {op} failed: {response['error']['message']}"
             raise RuntimeError(msg)
         data[op] = response["result"]
-    # JSON inside <script> must not contain "</script>": escape every "<".
-    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
-    return f'<script type="application/json" data-widget-data="{widget}">{text}</script>'
+    # A <template>, not a <script type="application/json">: Material's instant navigation
+    # re-creates every <script> in the page content as a plain (executable) script,
+    # dropping its type and data attributes, so a JSON script island was run as code
+    # (blocked by this CSP) and lost its name — the first same-page link (the skip link, a
+    # heading's ¶) or any instant page change left the tools without their forms. A
+    # template's content is inert and Material leaves it alone. The text is HTML-escaped.
+    text = escape(json.dumps(data, ensure_ascii=False), quote=False)
+    return f'<template data-widget-data="{widget}">{text}</template>'
 
 
 def on_page_content(html: str, **_kwargs: Any) -> str:

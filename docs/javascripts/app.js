@@ -13,14 +13,16 @@
 //   afresh, keeping the field the reader is typing in (its text, caret and focus);
 // - storage warnings are shown once each, gently, and a reminder to download a backup
 //   appears after meaningful changes when the last backup is old.
+import "./anchors.js"; // same-page links never reload the page (see there why)
 import * as runtime from "./runtime.js";
 import * as storage from "./storage.js";
+import * as records from "./widgets/records.js";
 import { h, fill } from "./ui.js";
 import "./crisis.js";
 
 const registry = new Map(Object.entries({
-  messages: () => import("./widgets/messages.js"),
-  log: () => import("./widgets/log.js"),
+  messages: () => import("./widgets/messages/index.js"),
+  log: () => import("./widgets/log/index.js"),
   "self-assessment": () => import("./widgets/self_assessment.js"),
   report: () => import("./widgets/report.js"),
   progress: () => import("./widgets/progress.js"),
@@ -29,9 +31,10 @@ const registry = new Map(Object.entries({
   pipeline: () => import("./widgets/pipeline.js"),
   "offer-check": () => import("./widgets/offer_check.js"),
   "your-data": () => import("./widgets/your_data.js"),
+  "next-steps": () => import("./widgets/next_steps.js"),
 }));
 /** Widgets that never call Python: a page with only these does not start the worker. */
-const WITHOUT_PYTHON = new Set(["your-data"]);
+const WITHOUT_PYTHON = new Set(["your-data", "next-steps"]);
 /** A parameter value longer than this is no id, kind or choice of ours. */
 const MAX_PARAM = 200;
 const PRIVACY = new URL("../about/privacy/#your-data-on-this-device", import.meta.url).href;
@@ -126,7 +129,12 @@ async function mountAll() {
   tidyAddress();
   const roots = [...document.querySelectorAll("[data-widget]")];
   if (roots.length === 0) return;
-  if (roots.some((root) => !WITHOUT_PYTHON.has(root.dataset.widget))) runtime.start();
+  if (roots.some((root) => !WITHOUT_PYTHON.has(root.dataset.widget))) {
+    runtime.start();
+    // Saved data from an older version is moved forward (by Python) before any tool reads it.
+    const moved = await records.ready();
+    if (!moved.ok) notice("storage-problem", `Your saved entries could not be brought up to date: ${moved.message}`, { alert: true });
+  }
   for (const root of roots) {
     const name = root.dataset.widget;
     const loader = registry.get(name);

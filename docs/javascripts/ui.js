@@ -33,10 +33,57 @@ let uid = 0;
 /** A unique id for label/field pairs (widgets can be mounted many times). */
 export const newId = (stem) => `${stem}-${++uid}`;
 
-/** Read the build-time JSON data island for a widget (form definitions). */
+/** The zones most readers need, first; then every zone the browser knows. */
+const COMMON_ZONES = [
+  "Europe/London", "Europe/Dublin", "Europe/Lisbon", "Europe/Paris", "Europe/Berlin", "Europe/Madrid",
+  "Europe/Rome", "Europe/Amsterdam", "Europe/Warsaw", "Europe/Athens", "Africa/Lagos", "Africa/Johannesburg",
+  "Africa/Nairobi", "Asia/Dubai", "Asia/Karachi", "Asia/Kolkata", "Asia/Dhaka", "Asia/Singapore",
+  "Asia/Hong_Kong", "Asia/Shanghai", "Asia/Tokyo", "Australia/Perth", "Australia/Sydney", "Pacific/Auckland",
+  "America/Halifax", "America/Toronto", "America/New_York", "America/Chicago", "America/Denver",
+  "America/Los_Angeles", "America/Sao_Paulo", "UTC",
+];
+
+/** The one <datalist> of time zones for a time-zone text box (Python checks the value). */
+export function zoneDatalist() {
+  let zones = COMMON_ZONES;
+  try {
+    zones = [...new Set([...COMMON_ZONES, ...Intl.supportedValuesOf("timeZone")])];
+  } catch {
+    /* an older browser: the common ones are enough to pick from */
+  }
+  return h("datalist", { id: newId("ati-zones") }, zones.map((z) => h("option", { value: z })));
+}
+
+/**
+ * Read the build-time data island for a widget (form definitions): a <template> whose
+ * text is JSON (see docs/hooks/csp.py for why it is not a script element).
+ */
 export function widgetData(root, name) {
-  const island = root.ownerDocument.querySelector(`script[data-widget-data="${name}"]`);
-  return island ? JSON.parse(island.textContent) : {};
+  const island = root.ownerDocument.querySelector(`template[data-widget-data="${name}"]`);
+  if (!island) return {};
+  try {
+    return JSON.parse(island.content.textContent);
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Drop replies that arrived after a newer request: `const fresh = latest();` then
+ * `const ticket = fresh.next(); ... await ...; if (!fresh.is(ticket)) return;`.
+ * `fresh.run(promise)` resolves to the reply, or to null when a newer one was asked for.
+ */
+export function latest() {
+  let current = 0;
+  return {
+    next: () => ++current,
+    is: (ticket) => ticket === current,
+    async run(promise) {
+      const ticket = ++current;
+      const reply = await promise;
+      return ticket === current ? reply : null;
+    },
+  };
 }
 
 /** A labelled input/textarea/select with an inline error slot; returns {wrap, input, error}. */
@@ -109,13 +156,16 @@ export function statusLine() {
 }
 
 /**
- * A notice line with an optional Undo button. `show(text, undo)` replaces what it says;
- * pressing Undo runs `undo` once and says so.
+ * A notice line with an optional Undo button. `show(text, undo, {focus})` replaces what it
+ * says; pressing Undo runs `undo` once and says so. Keyboard focus is never dropped: pass
+ * `focus: true` when the control the reader used has gone (Save closed the form, Delete
+ * removed the card) and the notice takes it, so the next Tab reaches Undo; after Undo
+ * the notice keeps it.
  */
 export function undoNotice() {
   const text = h("span");
   const button = h("button", { type: "button", class: "md-button", hidden: true }, "Undo");
-  const line = h("p", { class: "ati-notice", role: "status", "aria-live": "polite" }, text, " ", button);
+  const line = h("p", { class: "ati-notice", role: "status", "aria-live": "polite", tabindex: "-1" }, text, " ", button);
   let pending = null;
   button.addEventListener("click", () => {
     const undo = pending;
@@ -125,11 +175,24 @@ export function undoNotice() {
       const said = undo();
       text.textContent = typeof said === "string" ? said : "Put back.";
     }
+    line.focus({ preventScroll: true });
   });
-  line.show = (message, undo = null) => {
+  line.show = (message, undo = null, { focus = false } = {}) => {
     text.textContent = message;
     pending = undo;
     button.hidden = !undo;
+    if (focus && message) {
+      line.focus({ preventScroll: true });
+      line.scrollIntoView({ block: "nearest" });
+    }
   };
   return line;
+}
+
+/** Move keyboard focus to a message or heading the reader must read next (tabindex -1). */
+export function focusOn(node) {
+  if (!node) return;
+  if (!node.matches("a[href], button, input, select, textarea, [tabindex]")) node.setAttribute("tabindex", "-1");
+  node.focus({ preventScroll: true });
+  node.scrollIntoView({ block: "nearest" });
 }

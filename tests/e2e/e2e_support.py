@@ -25,7 +25,7 @@ __all__ = [
 PREFIX = "after-the-interview:"
 
 #: Widgets that run Python (the privacy page's "your data" widget does not).
-PYTHON_WIDGETS = "[data-widget]:not([data-widget='your-data'])"
+PYTHON_WIDGETS = "[data-widget]:not([data-widget='your-data']):not([data-widget='next-steps'])"
 
 #: Python start-up plus first call can take several seconds on a loaded 2-core machine.
 READY_TIMEOUT_MS = 60_000

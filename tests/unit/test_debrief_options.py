@@ -43,7 +43,9 @@ def test_options_lists_formats_statuses_and_score_bounds() -> None:
     assert ["in_person", "phone", "video", "group", "assessment_centre"] == [
         f["id"] for f in result["formats"]
     ]
-    assert ["awaiting", "offer", "rejected", "withdrawn"] == [s["id"] for s in result["statuses"]]
+    assert ["awaiting", "offer", "rejected", "withdrawn", "accepted"] == [
+        s["id"] for s in result["statuses"]
+    ]
     assert (1, 10) == (result["score"]["min"], result["score"]["max"])
     assert [(1, 3), (4, 6), (7, 8), (9, 10)] == [
         (b["min"], b["max"]) for b in result["score"]["bands"]
@@ -91,22 +93,32 @@ def test_duplicate_keeps_the_template_and_resets_the_rest() -> None:
     )
     assert {
         "id": "rec-2",
+        "kind": "interview",
         "company": "Harbour Lane Bakery",
         "role": "Operations coordinator",
+        "reference": "",
+        "applied_on": "",
         "date": TODAY,
         "time": "",
         "tz": "Europe/London",
         "format": "group",
-        "interviewers": [],
+        "people": [],
         "questions": [
             {"text": "Tell me about yourself", "notes": "", "score": None},
             {"text": "Why us? 🎉", "notes": "", "score": None},
         ],
         "went_well": [],
         "to_improve": [],
+        "notes": "",
         "decision_date": "",
         "status": "awaiting",
+        "feedback": "",
+        "rejected_on": "",
+        "next_action": "",
         "self_assessment": {},
+        "steps": [],
+        "next": None,
+        "extra": {},
     } == response["result"]["interview"]
 
 
@@ -132,9 +144,9 @@ def test_duplicate_needs_a_new_id() -> None:
 def test_duplicate_of_an_invalid_record_lists_its_problems() -> None:
     """A broken source record is refused with its own problems."""
     response = api.call(
-        "debrief.duplicate", {"interview": _record(role=""), "new_id": "n", "today": TODAY}
+        "debrief.duplicate", {"interview": _record(company=""), "new_id": "n", "today": TODAY}
     )
-    assert ["role"] == [p["field"] for p in response["error"]["problems"]]
+    assert ["company"] == [p["field"] for p in response["error"]["problems"]]
 
 
 def test_shorten_does_not_split_an_emoji_sequence() -> None:

@@ -12,7 +12,7 @@ from builders import scored_interview as _record
 
 from checklist import api
 from checklist.debrief.progress import build_progress
-from checklist.debrief.validate import validate_interview
+from checklist.records.validate import validate_record
 
 TODAY = "2025-12-31"
 
@@ -251,7 +251,7 @@ def test_invalid_record_in_the_list_is_reported_with_its_position() -> None:
     """Every problem is listed, with the position of the record in the list."""
     records = [_record("a", "2025-01-10", [5]), {"company": "", "role": "R", "date": "x"}]
     response = api.call("debrief.progress", {"interviews": records, "today": TODAY})
-    assert ["interviews.1.company", "interviews.1.date"] == [
+    assert ["interviews[1].company", "interviews[1].date"] == [
         p["field"] for p in response["error"]["problems"]
     ]
 
@@ -266,11 +266,11 @@ def test_interviews_must_be_a_list(bad: object) -> None:
 def test_record_that_is_not_an_object_is_reported() -> None:
     """A corrupt entry in the list is pointed at by position."""
     response = api.call("debrief.progress", {"interviews": ["x"], "today": TODAY})
-    assert "interviews.0" == response["error"]["problems"][0]["field"]
+    assert "interviews[0]" == response["error"]["problems"][0]["field"]
 
 
 def test_pure_function_matches_facade() -> None:
     """The façade is a thin wrapper around the pure function."""
     records = [_record("a", "2025-01-10", [5]), _record("b", "2025-02-10", [7])]
-    checked = [validate_interview(r, date(2025, 12, 31)).interview for r in records]
+    checked = [validate_record(r, date(2025, 12, 31)).record for r in records]
     assert build_progress(checked).to_json() == _progress(records)

@@ -14,7 +14,7 @@ from builders import questions as _questions
 from checklist import api
 from checklist.debrief.markdown import escape, render_report
 from checklist.debrief.report import build_report
-from checklist.debrief.validate import validate_interview
+from checklist.records.validate import validate_record
 
 TODAY = "2025-03-10"
 
@@ -201,7 +201,7 @@ def test_invalid_record_is_an_input_error_with_every_problem() -> None:
         {"interview": _record(company="", questions=_questions(11)), "today": TODAY},
     )
     assert "input" == response["error"]["kind"]
-    assert ["company", "questions.0.score"] == [p["field"] for p in response["error"]["problems"]]
+    assert ["company", "questions[0].score"] == [p["field"] for p in response["error"]["problems"]]
 
 
 def test_filename_is_safe_ascii() -> None:
@@ -267,6 +267,33 @@ def test_markdown_report_escapes_reader_text_and_keeps_structure() -> None:
 def test_markdown_matches_pure_rendering() -> None:
     """The façade's Markdown is the pure renderer's output."""
     record = _record(questions=_questions(4))
-    checked = validate_interview(record, date(2025, 3, 10))
-    built = build_report(checked.interview, date(2025, 3, 10), checked.warnings)
+    checked = validate_record(record, date(2025, 3, 10))
+    built = build_report(checked.record, date(2025, 3, 10), checked.warnings)
     assert render_report(built) == _report(record)["markdown"]
+
+
+def test_middling_answers_and_notes_are_used() -> None:
+    """A so-so answer and the reader's own notes count; they are quoted, not ignored."""
+    answers = {
+        "prepared": {"answer": 2, "note": "I ran out of time to research them"},
+        "nerves": {"answer": 3, "note": "Shaky at the start"},
+        "rapport": {"answer": None, "note": "Hard to read the second interviewer"},
+    }
+    result = _report(_record(self_assessment=answers))
+    areas = {a["id"]: a for a in [*result["focus_areas"], *result["later"]]}
+    assert {"preparation", "nerves", "rapport"} == set(areas)
+    assert ["preparation", "nerves"] == _focus_ids(result)
+    assert "Shaky at the start" in " ".join(areas["nerves"]["reasons"])
+    assert "I ran out of time" in " ".join(areas["preparation"]["reasons"])
+    assert "Hard to read" in " ".join(areas["rapport"]["reasons"])
+    assert "Shaky at the start" in result["markdown"]
+    assert not result["summary"].startswith("One area")
+
+
+def test_notes_beside_strengths_are_kept() -> None:
+    """A strength's note comes back with it."""
+    answers = {"prepared": {"answer": 5, "note": "Read their annual report"}}
+    result = _report(_record(self_assessment=answers))
+    assert ["Read their annual report"] == [
+        s["note"] for s in result["strengths"]["self_assessment"]
+    ]

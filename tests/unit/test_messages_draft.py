@@ -126,7 +126,19 @@ def test_thank_you_email_contract() -> None:
             },
         },
     )
-    assert {"kind", "variant", "channel", "subject", "body", "to_name"} == set(result)
+    assert {
+        "kind",
+        "variant",
+        "channel",
+        "subject",
+        "body",
+        "to_name",
+        "to",
+        "key",
+        "values",
+        "edited",
+        "draft",
+    } == set(result)
     assert "thank_you_email" == result["kind"]
     assert "Sam" == result["to_name"]
     assert "Thank you: analyst interview" == result["subject"]

@@ -19,7 +19,8 @@ from checklist.planner.calendar_math import (
 from checklist.planner.feedback import asked_too_often, next_feedback_steps
 from checklist.planner.settings import settings_from
 from checklist.planner.status import item_status
-from checklist.planner.zones import load_zone, resolve_local
+from checklist.planner.zones import resolve_local
+from checklist.records.values import load_zone
 
 SETTINGS = settings_from(section("planner"))
 

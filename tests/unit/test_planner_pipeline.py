@@ -94,6 +94,9 @@ def test_row_shape_and_labels() -> None:
         "next_action_date": "2025-04-07",
         "action_status": "upcoming",
         "message_kind": "decision_chaser_email",
+        "record_id": "x",
+        "source": "application",
+        "link": {"tool": "messages", "params": {"kind": "decision_chaser_email", "interview": "x"}},
     } == row
 
 

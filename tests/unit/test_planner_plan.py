@@ -11,9 +11,9 @@ import pytest
 
 from checklist.api import call
 from checklist.content import section
-from checklist.planner.models import Interview
 from checklist.planner.plan import build_plan, item_id
 from checklist.planner.settings import settings_from
+from checklist.records.model import Record
 
 SETTINGS = settings_from(section("planner"))
 
@@ -376,19 +376,13 @@ def test_items_are_in_date_order_and_ids_are_stable() -> None:
 
 def test_build_plan_directly() -> None:
     """The pure function gives the same rule without the façade."""
-    interview = Interview(
-        ident="x",
+    interview = Record(
+        id="x",
         company="Acme",
-        role="",
-        day=date(2025, 3, 27),
-        time=None,
+        date="2025-03-27",
         tz="Europe/London",
-        decision_date=date(2025, 4, 4),
+        decision_date="2025-04-04",
         status="awaiting",
-        feedback="",
-        rejected_on=None,
-        feedback_requests=(),
-        sar_sent_on=None,
     )
     plan = build_plan(interview, date(2025, 3, 27), "Europe/London", SETTINGS)
     assert [("x-thank_you", date(2025, 3, 28)), ("x-chase_decision", date(2025, 4, 7))] == [

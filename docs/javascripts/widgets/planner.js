@@ -382,7 +382,10 @@ export function mount(root) {
   function interviewPayload() {
     const f = facts();
     const source = state.source === QUICK ? state.quick : record();
+    // A logged record goes whole (schema 2: its steps say what was sent, so a thanked
+    // interview is not asked to be thanked again); facts typed here are added on top.
     const interview = {
+      ...(state.source === QUICK ? {} : source),
       id: source.id,
       company: source.company ?? "",
       role: source.role ?? "",
@@ -390,10 +393,16 @@ export function mount(root) {
       time: source.time ?? "",
       decision_date: source.decision_date ?? "",
       status: source.status || "awaiting",
-      sar_sent_on: f.sar_sent_on ?? "",
     };
     if (source.tz) interview.tz = source.tz;
-    if (interview.status === "rejected") Object.assign(interview, { feedback: f.feedback ?? "", rejected_on: f.rejected_on ?? "", feedback_requests: f.feedback_requests ?? [] });
+    // Facts typed on this page (older "planner" sub-objects too) go as the legacy keys
+    // Python still accepts; a schema-2 record's own steps and feedback are kept.
+    if (f.sar_sent_on) interview.sar_sent_on = f.sar_sent_on;
+    if (interview.status === "rejected") {
+      interview.feedback = f.feedback || source.feedback || "";
+      interview.rejected_on = f.rejected_on || source.rejected_on || "";
+      if (f.feedback_requests?.length) interview.feedback_requests = f.feedback_requests;
+    }
     return interview;
   }
 

@@ -3,11 +3,11 @@
 // the saved interview log, a list of dates the reader can add to and remove from, an
 // undo notice and a debounced writer that is flushed when the page is left.
 import * as storage from "../storage.js";
-import { h, fill, field, newId } from "../ui.js";
+import { h, fill, field } from "../ui.js";
 import { INTERVIEWS, dateText as plainDateText } from "./records.js";
 
 // Shared with every widget; re-exported so the tools import their helpers from one place.
-export { undoNotice } from "../ui.js";
+export { undoNotice, zoneDatalist } from "../ui.js";
 export { laterWriter } from "../storage.js";
 export { INTERVIEWS, loadInterviews, newestFirst, interviewName, toolHref, guideHref } from "./records.js";
 
@@ -145,15 +145,4 @@ export function dateList({ name, label, hint, dates = [], onChange, notice, addL
   slot.get = () => [...current];
   render();
   return slot;
-}
-
-/** A <datalist> of the time zones the browser knows, for a time-zone text box. */
-export function zoneDatalist() {
-  let zones = [];
-  try {
-    zones = Intl.supportedValuesOf("timeZone");
-  } catch {
-    zones = ["Europe/London", "Europe/Dublin", "Europe/Paris", "America/New_York", "Asia/Kolkata", "Australia/Sydney"];
-  }
-  return h("datalist", { id: newId("ati-zones") }, zones.map((z) => h("option", { value: z })));
 }

@@ -1,28 +1,184 @@
-// The interview log as every tool shares it: where it is stored, reading and writing it,
-// naming a record, dates in words, and links between the pages. One copy here, so the
-// log, the debrief tools and the planner can never disagree about a record.
+// The saved records as every tool shares them: the only module that reads or writes the
+// interview log ("interviews"), the applications ("applications") and the message drafts
+// ("drafts", keyed "<record id>:<kind>"). The record shape (schema 2) and every rule
+// about it live in Python (checklist/records); this module stores, finds and links.
+//
+// Saved data from before schema 2 is moved forward once, by Python (records.migrate),
+// before any tool reads it: `ready()` copies everything aside first, saves what Python
+// returns, and removes the copy only when all of it is saved, so nothing is ever lost.
+import * as runtime from "../runtime.js";
 import * as storage from "../storage.js";
 
 export const INTERVIEWS = "interviews";
+export const APPLICATIONS = "applications";
+export const DRAFTS = "drafts";
+/** Marker: the saved records are in the current record shape. */
+const SHAPE = "records:shape";
+const SHAPE_NOW = 2;
+/** The copy kept while a migration runs (raw stored texts, exactly as they were). */
+const BEFORE = "records:before-migration";
+/** Keys whose contents the record migration changes. */
+const MIGRATED_KEYS = [INTERVIEWS, APPLICATIONS, "messages", "log:drafts", "planner"];
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The saved interviews, read fresh from storage (another tool may have changed them). */
-export function loadInterviews() {
-  const list = storage.load(INTERVIEWS, []);
+const rows = (key) => {
+  const list = storage.load(key, []);
   return Array.isArray(list) ? list.filter((r) => r && typeof r === "object" && typeof r.id === "string" && r.id) : [];
-}
+};
 
+/** The saved interviews, read fresh from storage (another tool may have changed them). */
+export const loadInterviews = () => rows(INTERVIEWS);
 export const saveInterviews = (list) => storage.save(INTERVIEWS, list);
+/** The saved applications (the pipeline's list). */
+export const loadApplications = () => rows(APPLICATIONS);
+export const saveApplications = (list) => storage.save(APPLICATIONS, list);
 
-/** Replace one record (matched by id) in the stored list; returns the saved list, or null. */
-export function patchInterview(id, change) {
-  const list = loadInterviews();
-  const index = list.findIndex((r) => r.id === id);
-  if (index < 0) return null;
-  list[index] = change(list[index]);
-  saveInterviews(list);
-  return list;
+/** One record by id, from the interviews or the applications: {record, key} or null. */
+export function findRecord(id) {
+  if (!id) return null;
+  for (const key of [INTERVIEWS, APPLICATIONS]) {
+    const record = rows(key).find((r) => r.id === id);
+    if (record) return { record, key };
+  }
+  return null;
 }
+
+/** Replace one record (matched by id) where it is stored; returns the saved list, or null. */
+export function patchInterview(id, change) {
+  for (const key of [INTERVIEWS, APPLICATIONS]) {
+    const list = rows(key);
+    const index = list.findIndex((r) => r.id === id);
+    if (index < 0) continue;
+    list[index] = change(list[index]);
+    return storage.save(key, list) ? list : null;
+  }
+  return null;
+}
+
+/** Store a record Python returned (after validate/mark_step) in place of the old one. */
+export const saveRecord = (record) => patchInterview(record.id, () => record) !== null;
+
+// ----- drafts, one per record and message kind ------------------------------------------
+
+export const draftKey = (recordId, kind) => `${recordId ?? ""}:${kind}`;
+const allDrafts = () => {
+  const value = storage.load(DRAFTS, {});
+  return value && typeof value === "object" && !Array.isArray(value) ? value : {};
+};
+/** The stored draft for this record and kind, or null. */
+export const loadDraft = (recordId, kind) => allDrafts()[draftKey(recordId, kind)] ?? null;
+/** Store (or with null, forget) the draft for this record and kind. */
+export function saveDraft(recordId, kind, draft) {
+  const drafts = allDrafts();
+  if (draft) drafts[draftKey(recordId, kind)] = draft;
+  else delete drafts[draftKey(recordId, kind)];
+  return storage.save(DRAFTS, drafts);
+}
+/** Every draft of one record (for delete with undo): {key: draft}. */
+export function draftsOf(recordId) {
+  return Object.fromEntries(Object.entries(allDrafts()).filter(([key]) => key.startsWith(`${recordId}:`)));
+}
+/** Remove a record's drafts (returns them, to put back on Undo), or put some back. */
+export function removeDraftsOf(recordId) {
+  const drafts = allDrafts();
+  const gone = draftsOf(recordId);
+  for (const key of Object.keys(gone)) delete drafts[key];
+  storage.save(DRAFTS, drafts);
+  return gone;
+}
+export const restoreDrafts = (some) => storage.save(DRAFTS, { ...allDrafts(), ...some });
+
+// ----- next steps, computed by Python, shown anywhere without it ------------------------
+
+/**
+ * Keep Python's next steps (planner.next_steps) with each record, so the home page and
+ * the tools index can show them without loading Python.
+ */
+export function keepNextSteps(result) {
+  const byRecord = result?.by_record ?? {};
+  for (const key of [INTERVIEWS, APPLICATIONS]) {
+    const list = rows(key);
+    let changed = false;
+    for (const record of list) {
+      const next = { computed_on: result.computed_on, steps: byRecord[record.id] ?? [] };
+      if (JSON.stringify(record.next) !== JSON.stringify(next)) {
+        record.next = next;
+        changed = true;
+      }
+    }
+    if (changed) storage.save(key, list);
+  }
+}
+
+/** Ask Python for every record's next steps and keep them (after any change to a record). */
+export async function refreshNextSteps(today, readerTz) {
+  const response = await runtime.call("planner.next_steps", { interviews: loadInterviews(), applications: loadApplications(), today, reader_tz: readerTz });
+  if (response.ok) keepNextSteps(response.result);
+  return response;
+}
+
+/** Every stored next step, soonest first, as Python worded them. */
+export function storedNextSteps() {
+  const out = [];
+  for (const record of [...loadInterviews(), ...loadApplications()]) {
+    for (const step of record.next?.steps ?? []) out.push({ ...step, computed_on: record.next.computed_on });
+  }
+  return out.sort((a, b) => `${a.due} ${a.due_time ?? ""}`.localeCompare(`${b.due} ${b.due_time ?? ""}`));
+}
+
+// ----- moving saved data forward ---------------------------------------------------------
+
+/** Whether saved data from before the current record shape is waiting to be moved. */
+export function needsMigration() {
+  if (storage.load(SHAPE, 0) >= SHAPE_NOW) return false;
+  const present = storage.keys().filter((k) => MIGRATED_KEYS.includes(k));
+  if (present.length === 0) {
+    storage.save(SHAPE, SHAPE_NOW); // nothing old here: a fresh start is already current
+    return false;
+  }
+  return true;
+}
+
+let migrating = null;
+/**
+ * Resolve once the saved records are in the current shape: {ok, migrated, message?}.
+ * Tools call this before reading records; it asks Python only when old data is there.
+ */
+export function ready() {
+  if (!needsMigration()) return Promise.resolve({ ok: true, migrated: false });
+  migrating ??= migrate().finally(() => {
+    migrating = null;
+  });
+  return migrating;
+}
+
+async function migrate() {
+  const before = storage.snapshot();
+  if (!storage.load(BEFORE, null) && !storage.save(BEFORE, before)) {
+    return { ok: false, migrated: false, message: "Your saved entries could not be copied aside, so they were left as they are." };
+  }
+  const entries = {};
+  for (const key of storage.keys()) {
+    if (key === BEFORE || key === SHAPE || key.startsWith("recovered:")) continue;
+    entries[key] = storage.load(key, null);
+  }
+  const response = await runtime.call("records.migrate", { from: 1, entries });
+  if (!response.ok) return { ok: false, migrated: false, message: response.error.message };
+  const { entries: moved, removed = [], set_aside: aside = [] } = response.result;
+  const stamp = Date.now();
+  let saved = aside.every((item, n) => storage.save(`recovered:${item.key}:${stamp}-${n}`, item.data));
+  for (const [key, data] of Object.entries(moved)) saved = storage.save(key, data) && saved;
+  if (!saved) {
+    storage.replaceAll(before); // put everything back exactly; try again next time
+    return { ok: false, migrated: false, message: "Your saved entries could not all be updated on this device, so they were left as they are." };
+  }
+  for (const key of removed) storage.remove(key);
+  storage.save(SHAPE, SHAPE_NOW);
+  storage.remove(BEFORE);
+  return { ok: true, migrated: true, counts: response.result.counts ?? {} };
+}
+
+// ----- naming, dates in words, links -----------------------------------------------------
 
 /** A new random identifier (crypto.randomUUID where the browser allows it). */
 export function newUuid() {
@@ -55,6 +211,13 @@ export function interviewName(record) {
 export function toolHref(tool, params = {}) {
   const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== "")).toString();
   return `../${tool}/${query ? `?${query}` : ""}`;
+}
+
+/** A link Python described ({tool, params}), from a page at `depth` folders below the site root. */
+export function linkHref(link, depth = 2) {
+  if (!link?.tool) return "";
+  const query = new URLSearchParams(Object.entries(link.params ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== "")).toString();
+  return `${"../".repeat(depth)}tools/${link.tool}/${query ? `?${query}` : ""}`;
 }
 
 /** Link from a tool page to a guide chapter given as "guide/offer.md" (optionally "#anchor"). */
