@@ -39,7 +39,13 @@ def _harbour() -> dict[str, Any]:
     }
 
 
+#: The thank-you asks for one detail from the conversation before it drafts anything.
+DETAIL = {"highlight": "the delivery rota"}
+
+
 def _draft(**payload: Any) -> dict[str, Any]:
+    if payload.get("kind") == "thank_you_email":
+        payload["fields"] = {**DETAIL, **payload.get("fields", {})}
     response = call("messages.draft", {"today": TODAY, **payload})
     assert response["ok"], response
     result: dict[str, Any] = response["result"]
