@@ -204,3 +204,60 @@ def test_a_new_release_replaces_the_old_cache_whole(
         assert len(manifest["files"]) == stored
     finally:
         context.close()
+
+
+# --- a failed start speaks plainly (issue 14.4) --------------------------------------------
+
+
+def test_a_failed_start_is_plain_and_retry_answers_without_a_keystroke(
+    context: BrowserContext, page: Page
+) -> None:
+    """No raw message in the main text; after "Try again" the draft appears by itself."""
+    context.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.goto("/tools/messages/?kind=thank_you_email")
+    status = page.locator(".ati-status")
+    expect(status).to_have_attribute("data-state", "failed", timeout=READY_TIMEOUT_MS)
+    main = status.locator(".ati-status-text")
+    expect(main).to_contain_text("The tools could not start on this device")
+    expect(main).to_contain_text("Your entries are safe")
+    expect(main).to_contain_text("another up-to-date browser")
+    details = status.locator("details")
+    expect(details).not_to_have_attribute("open", "")
+    technical = details.locator("code").text_content() or ""
+    assert technical
+    assert technical not in main.inner_text()
+    # The reader types while it is broken; nothing is lost and nothing needs retyping.
+    page.fill("input[name=company]", "Harbour Lane Bakery")
+    page.fill("input[name=role]", "Shift lead")
+    page.fill("input[name=interviewer]", "Ms Okafor")
+    context.unroute("**/pyodide.asm.wasm")
+    page.get_by_role("button", name="Try again").click()
+    wait_until_ready(page)
+    expect(page.locator("#ati-body")).to_have_value(re.compile("Ms Okafor"))
+
+
+def test_missing_time_zone_data_is_said_and_not_called_ready(
+    context: BrowserContext, page: Page
+) -> None:
+    """Time zones failing is not "Ready", nor "Europe/London is unknown"; retry plans it."""
+    context.route("**/tzdata-*.zip", lambda route: route.abort())
+    page.goto("/tools/planner/")
+    wait_until_ready(page)
+    soon = page.evaluate(
+        "(() => { const d = new Date(Date.now() + 10 * 864e5);"
+        " return d.toISOString().slice(0, 10); })()"
+    )
+    page.fill("input[name=company]", "Northwind Trading")
+    page.fill("input[name=date]", soon)
+    page.fill("input[name=time]", "14:00")
+    page.fill("input[name=tz]", "Europe/London")
+    status = page.locator(".ati-status")
+    expect(status).to_have_attribute("data-state", "failed", timeout=READY_TIMEOUT_MS)
+    expect(status).to_have_attribute("data-part", "time zones")
+    expect(status.locator(".ati-status-text")).to_contain_text("time-zone data could not be loaded")
+    expect(status).not_to_contain_text("Ready", use_inner_text=True)
+    expect(page.locator("article")).not_to_contain_text("not one we recognise")
+    context.unroute("**/tzdata-*.zip")
+    page.get_by_role("button", name="Try again").click()
+    wait_until_ready(page)
+    expect(page.locator(".ati-plan-item").first).to_be_visible(timeout=READY_TIMEOUT_MS)
