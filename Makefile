@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 PORT ?= 8000
 
-.PHONY: setup build serve test lint unit unit-wheel pyodide sitecheck e2e bench clean
+.PHONY: setup build serve dist test lint unit unit-wheel pyodide sitecheck e2e bench clean
 
 setup:
 	@bash scripts/setup.sh
@@ -13,6 +13,13 @@ build: setup
 ## Build the site and serve it at http://127.0.0.1:$(PORT)/
 serve: build
 	$(PY) scripts/serve.py --port $(PORT)
+
+## The folder to publish on any static host or CDN (docs/about/deploy.md).
+dist: build sitecheck
+	rm -rf dist
+	cp -a site dist
+	touch dist/.nojekyll
+	@echo "dist/ is ready to publish: see docs/about/deploy.md"
 
 ## Every check: lint and types, unit tests (source and built wheel), Pyodide, browser.
 test: build lint unit unit-wheel pyodide sitecheck e2e
@@ -42,9 +49,10 @@ sitecheck:
 e2e:
 	.venv/bin/pytest tests/e2e
 
-## Start-up and first-draft timings against a main-thread Pyodide baseline.
+## What a returning reader gets (first, third, after restart, offline, slow link), bytes
+## and requests as served, against Pyodide as shipped on the main thread.
 bench: build
 	$(PY) scripts/bench.py
 
 clean:
-	rm -rf site build .pytest_cache .mypy_cache .ruff_cache checklist/data/content.json
+	rm -rf site dist build .pytest_cache .mypy_cache .ruff_cache checklist/data/content.json

@@ -107,7 +107,9 @@ const ready = Promise.race([start(), failure]).catch((error) => {
 // the reader is still reading the page. Which features there are is Python's to say.
 ready
   .then(() => {
-    const features = boot.features().toJs();
+    const names = boot.features();
+    const features = names.toJs();
+    names.destroy();
     const next = () => {
       const feature = features.shift();
       if (!feature) return;
