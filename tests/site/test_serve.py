@@ -221,3 +221,16 @@ def test_the_service_worker_lists_every_file_with_its_hash() -> None:
     assert any(u.endswith("pyodide.asm.wasm") for u in listed)
     assert not any("python_stdlib_full" in u for u in listed), "the fallback is not precached"
     assert (site / "_headers").read_text(encoding="utf-8").count("immutable") == 1
+
+
+def test_installable_with_a_named_search_dialog() -> None:
+    """Each page links the same-origin manifest, whose icons exist; the search dialog has a name."""
+    site = _built()
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert 'rel="manifest" href="manifest.webmanifest"' in page
+    assert "manifest-src 'self'" in page
+    assert re.search(r'data-md-component="search" role="dialog" aria-label="Search"', page)
+    manifest = json.loads((site / "manifest.webmanifest").read_text(encoding="utf-8"))
+    for icon in manifest["icons"]:
+        assert (site / icon["src"]).read_bytes().startswith(b"\x89PNG"), icon["src"]
+    assert {"192x192", "512x512"} == {icon["sizes"] for icon in manifest["icons"]}
