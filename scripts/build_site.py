@@ -157,6 +157,9 @@ def build_runtime(wheel: Path, tzdata: Path) -> Path:
                 "part": "time zones",
                 "file": _hashed(tz, tzdata.name.split("-py")[0], versioned),
                 "names": ["tzdata"],
+                # Fetched when the worker is idle after start-up (the planner always
+                # needs it), or at once if a request needs a zone before that.
+                "prefetch": True,
             },
             {
                 "part": "standard library",

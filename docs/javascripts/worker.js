@@ -74,13 +74,14 @@ function fetchSync(url) {
 }
 
 let boot = null;
+let pyodide = null;
 
 async function start() {
   status(STATE.LOADING, { detail: "Starting Python…" });
   const wheel = fetchBytes(BASE + RUNTIME.wheel); // in parallel with the runtime
   wheel.catch(() => {}); // reported below, where it is awaited
   const { loadPyodide } = await import(BASE + "pyodide.mjs");
-  const pyodide = await loadPyodide({
+  pyodide = await loadPyodide({
     indexURL: BASE,
     stdLibURL: BASE + RUNTIME.stdlib,
     lockFileContents: RUNTIME.lock, // no package is loaded through Pyodide's lock file
@@ -110,10 +111,20 @@ ready
     const names = boot.features();
     const features = names.toJs();
     names.destroy();
+    // Then the archives the build marks for prefetching (time-zone data): imported once
+    // through Python's import system, so Python still decides how they load. A failure
+    // here is ignored: the request that needs the archive will report it.
+    const prefetch = RUNTIME.lazy.filter((archive) => archive.prefetch).map((archive) => archive.names[0]);
     const next = () => {
       const feature = features.shift();
-      if (!feature) return;
-      boot.preload(feature);
+      if (feature) boot.preload(feature);
+      else if (prefetch.length) {
+        try {
+          pyodide.pyimport(prefetch.shift());
+        } catch {
+          // reported by the request that needs it
+        }
+      } else return;
       setTimeout(next, 0);
     };
     setTimeout(next, 0);
