@@ -3,7 +3,7 @@ PY := .venv/bin/python
 NPM_BIN := node_modules/.bin
 PORT ?= 8000
 
-.PHONY: setup build serve test lint jstest unit unit-wheel pyodide sitecheck e2e bench eval clean
+.PHONY: setup build serve dist test lint jstest unit unit-wheel pyodide sitecheck e2e bench eval clean
 
 setup:
 	@bash scripts/setup.sh
@@ -14,6 +14,13 @@ build: setup
 ## Build the site and serve it at http://127.0.0.1:$(PORT)/
 serve: build
 	$(PY) scripts/serve.py --port $(PORT)
+
+## The folder to publish on any static host or CDN (docs/about/deploy.md).
+dist: build sitecheck
+	rm -rf dist
+	cp -a site dist
+	touch dist/.nojekyll
+	@echo "dist/ is ready to publish: see docs/about/deploy.md"
 
 ## Every check: lint and types, unit tests (Python source and built wheel, JavaScript),
 ## Pyodide, browser.
@@ -55,7 +62,8 @@ sitecheck:
 e2e:
 	.venv/bin/pytest tests/e2e
 
-## Start-up and first-draft timings against a main-thread Pyodide baseline.
+## What a returning reader gets (first, third, after restart, offline, slow link), bytes
+## and requests as served, against Pyodide as shipped on the main thread.
 bench: build
 	$(PY) scripts/bench.py
 
@@ -65,4 +73,4 @@ eval: setup
 	$(PY) scripts/evaluate.py
 
 clean:
-	rm -rf site build .pytest_cache .mypy_cache .ruff_cache checklist/data/content.json
+	rm -rf site dist build .pytest_cache .mypy_cache .ruff_cache checklist/data/content.json

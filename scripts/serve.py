@@ -1,19 +1,35 @@
-"""Serve the built site over HTTP on localhost, with the right MIME types and the CSP.
+"""Serve the built site over HTTP on localhost, the way a static host or CDN would.
 
-A plain static server is all the site needs (there is no back end). This one sets
-``application/wasm`` and ``text/javascript`` for ``.mjs`` (module workers refuse other
-types), sends the same Content-Security-Policy as a header as well (so it also governs
-the worker scripts), and disables caching of HTML so a rebuild shows at once.
+A plain static server is all the site needs (there is no back end). This one behaves
+like the hosts in docs/about/deploy.md, so what is tested here is what readers get:
+
+* MIME types module workers and streaming WebAssembly accept (``text/javascript`` for
+  ``.mjs``, ``application/wasm``), and ``application/manifest+json``;
+* the precompressed ``.br``/``.gz`` written by the build, chosen by ``Accept-Encoding``
+  with ``Content-Encoding`` and ``Vary``;
+* caching: the runtime lives under versioned, content-hashed names (``pyodide/``), so it
+  is ``immutable``; everything else is revalidated (the service worker keeps the site
+  for offline use and for repeat visits);
+* security headers on every response: the worker scripts' CSP, ``frame-ancestors
+  'none'`` (a meta policy cannot forbid framing), ``nosniff``, no referrer;
+* no directory listings: a folder without ``index.html`` is a 404.
+
+:func:`host_headers` is the one list of those headers; the build writes it out as
+``_headers`` for Netlify and Cloudflare Pages.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import email.utils
 import functools
 import http.server
+import os
 import sys
+from http import HTTPStatus
 from pathlib import Path
+from typing import BinaryIO
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
@@ -22,25 +38,78 @@ SITE = ROOT / "site"
 #: a meta policy with the hashes of their inline scripts (docs/hooks/csp.py).
 WORKER_POLICY = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; "
-    "connect-src 'self'; object-src 'none'; base-uri 'self'"
+    "connect-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'"
 )
+#: Sent with every response. Policies combine, so this adds to the page's meta policy
+#: what only a header can say (framing), and nothing it could contradict.
+FRAME_POLICY = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'"
+
+#: Headers on every response, in the order they are sent.
+COMMON_HEADERS = (
+    ("Referrer-Policy", "no-referrer"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("X-Frame-Options", "DENY"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+    ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"),
+)
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "no-cache"
 
 
 def cache_policy(path: str) -> str:
     """How long the browser may reuse a response without asking again.
 
-    Material's assets carry content hashes in their names, so they can be kept. All
-    else is revalidated on every use (a cheap 304 on localhost, and Chromium still
-    reuses its compiled WebAssembly): the runtime's file names do not change with the
-    pinned Pyodide version, and a stale file mixed with new ones would break start-up.
+    Everything under ``/pyodide/`` is named by the Pyodide version or a content hash, so
+    a name never changes meaning: keep it for a year. Material's assets carry hashes in
+    their names too (the few that do not are small). Pages, our scripts and the service
+    worker are revalidated, so a new release is seen at once.
     """
+    if path.startswith("/pyodide/"):
+        return IMMUTABLE
     if path.startswith("/assets/"):
         return "public, max-age=86400"
-    return "no-cache"
+    return REVALIDATE
+
+
+def host_headers() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Path patterns and their headers, for a static host's ``_headers`` file.
+
+    Hosts join the values of a header set by two matching rules, so ``Cache-Control``
+    is given only where it differs from the hosts' default (revalidate every time).
+    """
+    return [
+        (
+            "/*",
+            [
+                ("Content-Security-Policy", FRAME_POLICY),
+                *COMMON_HEADERS,
+            ],
+        ),
+        ("/*.js", [("Content-Security-Policy", WORKER_POLICY)]),
+        ("/*.mjs", [("Content-Security-Policy", WORKER_POLICY)]),
+        ("/pyodide/*", [("Cache-Control", IMMUTABLE)]),
+        ("/assets/*", [("Cache-Control", "public, max-age=86400")]),
+    ]
+
+
+#: Encodings the build writes beside large files, in order of preference.
+ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
+
+
+def accepted(header: str | None) -> set[str]:
+    """Return the codings an ``Accept-Encoding`` header allows (q=0 means refused)."""
+    codings = set()
+    for part in (header or "").split(","):
+        name, _, params = part.strip().partition(";")
+        q = params.strip().removeprefix("q=") if params.strip().startswith("q=") else "1"
+        with contextlib.suppress(ValueError):
+            if float(q) > 0 and name:
+                codings.add(name.strip().lower())
+    return codings
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    """Static files with module-friendly MIME types and privacy headers."""
+    """Static files with module-friendly MIME types, precompression and security headers."""
 
     extensions_map = {  # noqa: RUF012 - class attribute of the standard library's handler
         **http.server.SimpleHTTPRequestHandler.extensions_map,
@@ -48,19 +117,61 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".mjs": "text/javascript",
         ".wasm": "application/wasm",
         ".json": "application/json",
+        ".webmanifest": "application/manifest+json",
         ".whl": "application/zip",
         ".zip": "application/zip",
     }
 
     def end_headers(self) -> None:
-        """Add privacy headers to every response."""
+        """Add the security and caching headers to every response."""
         path = self.path.split("?", 1)[0]
         if path.endswith((".js", ".mjs")):
             self.send_header("Content-Security-Policy", WORKER_POLICY)
-        self.send_header("Referrer-Policy", "no-referrer")
-        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Content-Security-Policy", FRAME_POLICY)
+        for name, value in COMMON_HEADERS:
+            self.send_header(name, value)
         self.send_header("Cache-Control", cache_policy(path))
         super().end_headers()
+
+    def list_directory(self, path: str | os.PathLike[str]) -> BinaryIO | None:
+        """Never list a folder's files: a folder without index.html is not a page."""
+        del path
+        self.send_error(HTTPStatus.NOT_FOUND, "File not found")
+        return None
+
+    def send_head(self) -> BinaryIO | None:  # type: ignore[override]
+        """Serve a precompressed copy when the browser accepts it, as static hosts do."""
+        self._vary = False  # one handler serves every request of a kept-alive connection
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+            path = path / "index.html"
+        variants = [(c, Path(f"{path}{s}")) for c, s in ENCODINGS if Path(f"{path}{s}").is_file()]
+        if not path.is_file() or not variants:
+            return super().send_head()  # type: ignore[no-any-return]
+        allowed = accepted(self.headers.get("Accept-Encoding"))
+        chosen = next(((c, p) for c, p in variants if c in allowed), None)
+        if chosen is None:
+            self._vary = True
+            return super().send_head()  # type: ignore[no-any-return]
+        coding, file = chosen
+        handle = file.open("rb")  # the base class closes what send_head returns
+        stat = os.fstat(handle.fileno())
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", coding)
+        self.send_header("Content-Length", str(stat.st_size))
+        self.send_header("Last-Modified", email.utils.formatdate(stat.st_mtime, usegmt=True))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return handle
+
+    _vary = False
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        """Start a response; an uncompressed copy of a compressible file still varies."""
+        super().send_response(code, message)
+        if self._vary:
+            self.send_header("Vary", "Accept-Encoding")
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
         """Stay quiet unless something fails, so test output stays readable."""
@@ -96,11 +207,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Serve the built site on localhost.")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--site", type=Path, default=SITE, help="folder to serve")
     args = parser.parse_args(argv)
-    if not (SITE / "index.html").exists():
-        print("site/ is not built yet: run `make serve`", file=sys.stderr)
+    if not (args.site / "index.html").exists():
+        print(f"{args.site} is not built yet: run `make serve`", file=sys.stderr)
         return 1
-    server = make_server(args.port, host=args.host)
+    server = make_server(args.port, site=args.site, host=args.host)
     print(f"After the Interview is at http://{args.host}:{server.server_port}/  (Ctrl+C stops)")
     with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()

@@ -33,6 +33,7 @@ POLICY = {
     "script-src": ["'self'", "'wasm-unsafe-eval'"],
     "worker-src": ["'self'"],
     "connect-src": ["'self'"],
+    "manifest-src": ["'self'"],
     "img-src": ["'self'", "data:", "blob:"],
     "font-src": ["'self'"],
     # Material sets some style attributes from script; styles cannot run code.

@@ -1,10 +1,17 @@
 // Page-side client of the Python worker: one worker per tab, shared by every widget and
 // kept across Material's instant navigation (this module is evaluated once per tab).
+//
+// A call is kept until the worker answers it. If Python cannot start, or a part of the
+// runtime a call needs cannot be fetched, the worker says so (state "failed") and does
+// not answer; "Try again" starts a fresh worker and sends every waiting call again, so
+// each widget gets its answer without the reader having to type anything.
+import RUNTIME from "./runtime_files.js";
 import { MSG, STATE } from "./protocol.js";
 
 const listeners = new Set();
 let worker = null;
 let nextId = 1;
+/** id -> {op, payload, resolve}: calls not answered yet. */
 const pending = new Map();
 let current = { state: STATE.IDLE, elapsedMs: 0 };
 
@@ -13,11 +20,9 @@ function publish(status) {
   for (const listener of listeners) listener(current);
 }
 
-function failAll(message) {
-  for (const { resolve } of pending.values()) {
-    resolve({ ok: false, error: { kind: "unavailable", message, problems: [] } });
-  }
-  pending.clear();
+function send(id) {
+  const { op, payload } = pending.get(id);
+  worker.postMessage({ type: MSG.CALL, id, op, payload });
 }
 
 /** Start the worker if it is not running (idempotent); called as a tool page loads. */
@@ -29,7 +34,8 @@ export function start() {
   // Compile the runtime here, where Chromium caches compiled WebAssembly, and hand the
   // module to the worker (see worker.js). The page's own thread is not blocked.
   const target = worker;
-  WebAssembly.compileStreaming(fetch(new URL("../pyodide/pyodide.asm.wasm", import.meta.url)))
+  const wasm = new URL(`../${RUNTIME.base}pyodide.asm.wasm`, import.meta.url);
+  WebAssembly.compileStreaming(fetch(wasm))
     .then((module) => target.postMessage({ type: MSG.WASM, module }))
     .catch((error) => target.postMessage({ type: MSG.WASM, error: String(error.message || error) }));
   worker.addEventListener("message", (event) => {
@@ -38,7 +44,6 @@ export function start() {
       // A standard performance mark, read by scripts/bench.py (and visible in DevTools).
       if (msg.state === STATE.READY) performance.mark("python-ready", { detail: msg.timings });
       publish(msg);
-      if (msg.state === STATE.FAILED) failAll(msg.message);
     } else if (msg.type === MSG.RESULT && pending.has(msg.id)) {
       pending.get(msg.id).resolve(msg.response);
       pending.delete(msg.id);
@@ -46,31 +51,30 @@ export function start() {
   });
   worker.addEventListener("error", (event) => {
     event.preventDefault();
-    const message = event.message || "The Python worker could not start.";
+    const message = event.message || "The Python worker script could not be loaded.";
     publish({ state: STATE.FAILED, elapsedMs: current.elapsedMs, message });
-    failAll(message);
   });
+  for (const id of pending.keys()) send(id);
 }
 
-/** Stop a failed worker and start again (the "Try again" button). */
+/** Stop the worker and start a fresh one, re-sending waiting calls ("Try again"). */
 export function retry() {
   if (worker) worker.terminate();
   worker = null;
-  failAll("Restarting Python.");
   start();
 }
 
 /**
  * Call a façade operation. Resolves (never rejects) with the envelope
  * {ok: true, result} or {ok: false, error: {kind, message, problems}}.
- * Calls made before Python is ready wait for it inside the worker.
+ * Calls made before Python is ready, or while it could not start, wait for it.
  */
 export function call(op, payload = {}) {
   start();
   const id = nextId++;
   const answer = new Promise((resolve) => {
-    pending.set(id, { resolve });
-    worker.postMessage({ type: MSG.CALL, id, op, payload });
+    pending.set(id, { op, payload, resolve });
+    send(id);
   });
   // Calls still waiting for Python, as <html data-python-calls="N">: a state tests can
   // wait for (N = 0 once every answer has been handed to the widget that asked).

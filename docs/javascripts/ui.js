@@ -1,7 +1,5 @@
 // Small DOM helpers shared by the widgets. Reader text only ever enters the page as
 // text nodes or form values (never innerHTML), so pasted HTML or script stays inert.
-import { STATE } from "./protocol.js";
-import * as runtime from "./runtime.js";
 
 /** Create an element: h("p", {class: "x"}, "text", child). Attributes set as properties where sensible. */
 export function h(tag, attrs = {}, ...children) {
@@ -139,21 +137,8 @@ export function debounce(fn, delay) {
   };
 }
 
-/** The "Python is loading / ready / failed" line every tool shows, with a retry button. */
-export function statusLine() {
-  const text = h("span", { class: "ati-status-text" });
-  const retryButton = h("button", { type: "button", class: "md-button", hidden: true, onclick: () => runtime.retry() }, "Try again");
-  const line = h("div", { class: "ati-status", role: "status", "aria-live": "polite" }, text, " ", retryButton);
-  const unsubscribe = runtime.onStatus((s) => {
-    line.dataset.state = s.state;
-    retryButton.hidden = s.state !== STATE.FAILED;
-    if (s.state === STATE.READY) text.textContent = "Ready. Everything runs in your browser; nothing you type leaves this device.";
-    else if (s.state === STATE.FAILED) text.textContent = `The tool could not start: ${s.message || "unknown error"}. Your entries are safe on this device.`;
-    else text.textContent = "Getting the tool ready… You can start typing now; nothing will be lost.";
-  });
-  line.unmount = unsubscribe;
-  return line;
-}
+/** The "Python is loading / ready / failed" line every tool shows (see status.js). */
+export { statusLine } from "./status.js";
 
 /**
  * A notice line with an optional Undo button. `show(text, undo, {focus})` replaces what it

@@ -1,19 +1,26 @@
-// The one module Web Worker that runs Python. It loads the self-hosted Pyodide, loads
-// our `checklist` wheel (hash-checked through the site's pyodide-lock.json) and answers
-// typed requests by calling the JSON façade `checklist.api.call_json`.
+// The one module Web Worker that runs Python. It starts the self-hosted Pyodide from its
+// versioned folder with the trimmed standard library, puts our `checklist` archive on
+// sys.path (no install step) and answers typed requests through `_ati_boot.call_json`,
+// which calls the JSON façade `checklist.api.call_json`.
 //
 // Protocol (see protocol.js): page -> worker {type: "call", id, op, payload} and, once,
 // {type: "wasm", module | error}; worker -> page {type: "result", id, response} and
 // {type: "status", state, ...}. Only strings cross into Python and back, so no proxy is
-// ever handed to the page; the one long-lived proxy is `callJson`, held for the
-// worker's lifetime.
-import { loadPyodide } from "../pyodide/pyodide.mjs";
+// ever handed to the page; the long-lived proxies are the boot module's functions.
+//
+// What each request needs is Python's business: time-zone data and any module outside
+// the trimmed standard library are fetched by Python's import system when first
+// imported (scripts/pyodide_boot.py). If one cannot be fetched, Python answers
+// {ok: false, error: {kind: "unavailable", part}}; the worker then reports the missing
+// part as a failed start and does not answer: the page re-sends the call after a retry.
+import RUNTIME from "./runtime_files.js";
 import { MSG, STATE } from "./protocol.js";
 
 const started = performance.now();
 const status = (state, extra = {}) =>
   self.postMessage({ type: MSG.STATUS, state, elapsedMs: performance.now() - started, ...extra });
-const WASM_URL = new URL("../pyodide/pyodide.asm.wasm", import.meta.url).href;
+const BASE = new URL(`../${RUNTIME.base}`, import.meta.url).href;
+const WASM_URL = BASE + "pyodide.asm.wasm";
 
 // The page compiles pyodide.asm.wasm and hands us the compiled module. Chromium keeps a
 // code cache for WebAssembly compiled on the page, but not for a worker's own compile,
@@ -50,49 +57,79 @@ const failure = new Promise((_, reject) => {
   setTimeout(() => reject(new Error("starting Python took too long")), STALL_LIMIT_MS);
 });
 
-let callJson = null;
+async function fetchBytes(url) {
+  const response = await realFetch(url);
+  if (!response.ok) throw new Error(`${url.slice(BASE.length)} could not be loaded (HTTP ${response.status})`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** Synchronous fetch for Python's import system (allowed in workers, never on the page). */
+function fetchSync(url) {
+  const request = new XMLHttpRequest();
+  request.open("GET", url, false);
+  request.responseType = "arraybuffer";
+  request.send();
+  if (request.status !== 200) throw new Error(`HTTP ${request.status}`);
+  return new Uint8Array(request.response);
+}
+
+let boot = null;
 let pyodide = null;
 
-async function boot() {
+async function start() {
   status(STATE.LOADING, { detail: "Starting Python…" });
+  const wheel = fetchBytes(BASE + RUNTIME.wheel); // in parallel with the runtime
+  wheel.catch(() => {}); // reported below, where it is awaited
+  const { loadPyodide } = await import(BASE + "pyodide.mjs");
   pyodide = await loadPyodide({
-    indexURL: new URL("../pyodide/", import.meta.url).href,
+    indexURL: BASE,
+    stdLibURL: BASE + RUNTIME.stdlib,
+    lockFileContents: RUNTIME.lock, // no package is loaded through Pyodide's lock file
     stdout: () => {}, // nothing is printed unless something is wrong (stderr stays)
   });
   const runtimeMs = performance.now() - started;
   status(STATE.LOADING, { detail: "Loading the tools…" });
-  await pyodide.loadPackage("checklist", { messageCallback: () => {} });
+  boot = pyodide.pyimport("_ati_boot");
+  boot.add_archive.callKwargs(RUNTIME.wheel, await wheel, { first: true });
+  boot.install(JSON.stringify({ base: BASE, lazy: RUNTIME.lazy }), fetchSync);
   const packagesMs = performance.now() - started;
-  callJson = pyodide.runPython("import checklist.api\nchecklist.api.call_json");
-  const version = JSON.parse(callJson(JSON.stringify({ op: "version" }))).result.version;
+  const version = JSON.parse(boot.call_json(JSON.stringify({ op: "version" }))).result.version;
   // Stage timings (ms since the worker started) for the benchmark and DevTools.
   const timings = { runtimeMs, packagesMs, importMs: performance.now() - started };
   status(STATE.READY, { version, timings });
 }
 
-const ready = Promise.race([boot(), failure]).catch((error) => {
+const ready = Promise.race([start(), failure]).catch((error) => {
   status(STATE.FAILED, { message: String(error && error.message ? error.message : error) });
   throw error;
 });
-// Features are imported on first use (checklist.api.FEATURES). Calls queued during
-// start-up run first; then, one feature per task so a new call can slip in between,
-// the rest are imported while the reader is still reading the page.
-ready.then(() => {
-  const features = ["messages", "debrief", "planner"];
-  const next = () => {
-    const feature = features.shift();
-    if (!feature) return;
-    pyodide.runPython(`import checklist.api\nchecklist.api.preload(["${feature}"])`);
+// Features are imported on first use. Calls queued during start-up run first; then,
+// one feature per task so a new call can slip in between, the rest are imported while
+// the reader is still reading the page. Which features there are is Python's to say.
+ready
+  .then(() => {
+    const names = boot.features();
+    const features = names.toJs();
+    names.destroy();
+    // Then the archives the build marks for prefetching (time-zone data): imported once
+    // through Python's import system, so Python still decides how they load. A failure
+    // here is ignored: the request that needs the archive will report it.
+    const prefetch = RUNTIME.lazy.filter((archive) => archive.prefetch).map((archive) => archive.names[0]);
+    const next = () => {
+      const feature = features.shift();
+      if (feature) boot.preload(feature);
+      else if (prefetch.length) {
+        try {
+          pyodide.pyimport(prefetch.shift());
+        } catch {
+          // reported by the request that needs it
+        }
+      } else return;
+      setTimeout(next, 0);
+    };
     setTimeout(next, 0);
-  };
-  setTimeout(next, 0);
-}).catch(() => {});
-// Time-zone data is needed only when a request names a zone (and by the planner, which
-// always works in one); load it after start-up, and make only those requests wait.
-const ZONE_KEY = /"(?:tz|time_zone|reader_tz)":"[^"]/;
-const NEEDS_TZDATA = (op, json) => op.startsWith("planner.") || ZONE_KEY.test(json);
-const tzdata = ready.then(() => pyodide.loadPackage("tzdata", { messageCallback: () => {} }));
-tzdata.catch(() => {}); // reported through the call that needed it
+  })
+  .catch(() => {});
 
 self.addEventListener("message", async (event) => {
   const msg = event.data;
@@ -101,17 +138,25 @@ self.addEventListener("message", async (event) => {
     return;
   }
   if (msg?.type !== MSG.CALL) return;
-  let response;
   try {
     await ready;
-    const request = JSON.stringify({ op: msg.op, payload: msg.payload ?? {} });
-    if (NEEDS_TZDATA(msg.op, request)) await tzdata;
-    response = JSON.parse(callJson(request));
+  } catch {
+    return; // the failed start was reported; the page keeps the call for a retry
+  }
+  let response;
+  try {
+    response = JSON.parse(boot.call_json(JSON.stringify({ op: msg.op, payload: msg.payload ?? {} })));
   } catch (error) {
     response = {
       ok: false,
       error: { kind: "internal", message: `Python could not run: ${error}`, problems: [] },
     };
+  }
+  if (response.error?.kind === "unavailable") {
+    // A part of the runtime this request needs could not be fetched: say so and do not
+    // answer; the page keeps the request and sends it again after "Try again".
+    status(STATE.FAILED, { part: response.error.part, message: response.error.message });
+    return;
   }
   self.postMessage({ type: MSG.RESULT, id: msg.id, response });
 });

@@ -20,6 +20,10 @@ from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playw
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "scripts"), str(Path(__file__).parent)]
 
+# Route and record the service worker's own requests too (its precache downloads), so
+# the off-origin police below sees every request the site makes. Chromium only.
+os.environ.setdefault("PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")
+
 import serve  # noqa: E402 - scripts/ is not a package
 from e2e_support import Traffic  # noqa: E402 - needs the path above
 
@@ -77,7 +81,10 @@ def context(browser: Browser, base_url: str, traffic: Traffic) -> Iterator[Brows
         if parts.scheme in {"data", "blob"}:
             route.continue_()
         elif f"{parts.scheme}://{parts.netloc}" == traffic.origin:
-            traffic.same_origin.append(url)
+            # The service worker's own downloads (storing the site for offline use, in
+            # the background) are kept apart from what the pages asked for.
+            sw = route.request.service_worker is not None
+            (traffic.service_worker if sw else traffic.same_origin).append(url)
             route.continue_()
         else:
             traffic.foreign.append(url)

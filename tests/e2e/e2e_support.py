@@ -37,6 +37,7 @@ class Traffic:
 
     origin: str
     same_origin: list[str] = field(default_factory=list)
+    service_worker: list[str] = field(default_factory=list)  # same origin, by sw.js
     foreign: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
 

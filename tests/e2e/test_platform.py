@@ -33,9 +33,11 @@ def test_every_page_stays_on_our_origin_under_its_csp(page: Page, traffic: Traff
         assert "'unsafe-eval'" not in csp.replace("'wasm-unsafe-eval'", "")
         if page.locator(PYTHON_WIDGETS).count():
             wait_until_ready(page)
-    # The worker's own fetches were recorded too: the runtime and our wheel came from here.
-    assert any(u.endswith("/pyodide/pyodide.asm.wasm") for u in traffic.same_origin)
-    assert any(re.search(r"/pyodide/checklist-[^/]+\.whl$", u) for u in traffic.same_origin)
+    # The worker's own fetches were recorded too: the runtime and our wheel came from here
+    # (asked for by the page, or by the service worker storing the site for offline use).
+    fetched = traffic.same_origin + traffic.service_worker
+    assert any(re.search(r"/pyodide/[\d.]+/pyodide\.asm\.wasm$", u) for u in fetched)
+    assert any(re.search(r"/pyodide/[\d.]+/checklist-[^/]+\.zip$", u) for u in fetched)
     assert [] == traffic.foreign
     assert [] == [e for e in traffic.console_errors if "Content Security Policy" in e]
 
@@ -115,7 +117,7 @@ def test_typing_before_python_is_ready_is_kept(context: BrowserContext, page: Pa
     def hold(route: Route) -> None:
         release.append(route)  # a bound builtin cannot be a Playwright handler
 
-    context.route("**/pyodide/pyodide.asm.wasm", hold)
+    context.route("**/pyodide.asm.wasm", hold)
     page.goto("/tools/messages/")
     expect(page.locator(".ati-status")).to_have_attribute("data-state", "loading")
     page.fill("input[name=company]", "Northwind Trading")
@@ -123,7 +125,7 @@ def test_typing_before_python_is_ready_is_kept(context: BrowserContext, page: Pa
     page.fill("input[name=interviewer]", "Priya")
     page.fill("input[name=highlight]", "the spring ranges")
     assert release, "the worker did not ask for the runtime"
-    context.unroute("**/pyodide/pyodide.asm.wasm")
+    context.unroute("**/pyodide.asm.wasm")
     release[0].continue_()
     wait_until_ready(page)
     expect(page.locator("#ati-body")).to_have_value(re.compile("Northwind Trading"))
@@ -133,12 +135,12 @@ def test_worker_failure_is_explained_and_retry_recovers(
     context: BrowserContext, page: Page
 ) -> None:
     """If the runtime cannot load, the page says so plainly and "Try again" works."""
-    context.route("**/pyodide/pyodide.asm.wasm", lambda route: route.abort())
+    context.route("**/pyodide.asm.wasm", lambda route: route.abort())
     page.goto("/tools/messages/")
     failed = page.locator('.ati-status[data-state="failed"]')
     expect(failed).to_be_visible(timeout=READY_TIMEOUT_MS)
     expect(failed).to_contain_text("could not start")
-    context.unroute("**/pyodide/pyodide.asm.wasm")
+    context.unroute("**/pyodide.asm.wasm")
     page.get_by_role("button", name="Try again").click()
     wait_until_ready(page)
 

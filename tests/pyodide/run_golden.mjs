@@ -1,20 +1,26 @@
 // @ts-check
 // Run golden cases through the checklist façade inside real Pyodide under Node.
 //
-// Loads the runtime exactly as the site ships it (build/pyodide: bytecode stdlib, our
-// lock file, the checklist and tzdata wheels, hash-checked by loadPackage), calls
-// `checklist.api.call_json` for every case and prints {name: response} as JSON.
+// Starts the runtime exactly as the site's worker does (build/pyodide, described by its
+// runtime.json): the versioned Pyodide core with the trimmed bytecode stdlib, our
+// archive put on sys.path by the boot module, tzdata fetched lazily when zoneinfo
+// first asks for it. Calls `_ati_boot.call_json` for every case and prints
+// {name: response} as JSON.
 // Usage: node tests/pyodide/run_golden.mjs <runtime dir> <cases.json>...
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 const [runtimeDir, ...caseFiles] = process.argv.slice(2);
-const indexURL = path.resolve(runtimeDir) + path.sep;
-const { loadPyodide } = await import(pathToFileURL(path.join(indexURL, "pyodide.mjs")).href);
-const pyodide = await loadPyodide({ indexURL, stdout: () => {} });
-await pyodide.loadPackage(["checklist", "tzdata"], { messageCallback: () => {} });
-const callJson = pyodide.runPython("import checklist.api\nchecklist.api.call_json");
+const runtime = JSON.parse(fs.readFileSync(path.join(runtimeDir, "runtime.json"), "utf8"));
+// runtime.base is relative to the site root, where this folder is served as pyodide/.
+const base = path.resolve(runtimeDir, runtime.base.replace(/^pyodide\//, "")) + path.sep;
+const { loadPyodide } = await import(pathToFileURL(path.join(base, "pyodide.mjs")).href);
+const pyodide = await loadPyodide({ indexURL: base, stdLibURL: base + runtime.stdlib, lockFileContents: runtime.lock, stdout: () => {} });
+const boot = pyodide.pyimport("_ati_boot");
+boot.add_archive.callKwargs(runtime.wheel, new Uint8Array(fs.readFileSync(base + runtime.wheel)), { first: true });
+boot.install(JSON.stringify({ base, lazy: runtime.lazy }), (file) => new Uint8Array(fs.readFileSync(file)));
+const callJson = boot.call_json;
 
 /** @type {Record<string, unknown>} */
 const results = {
@@ -27,5 +33,6 @@ for (const file of caseFiles) {
     results[c.name] = JSON.parse(callJson(JSON.stringify({ op: c.op, payload: c.payload })));
   }
 }
+results.__lazy__ = pyodide.runPython("import sys; sorted(p.rsplit('/', 1)[-1].split('-')[0] for p in sys.path if p.startswith('/lib/ati/'))").toJs();
 callJson.destroy();
 process.stdout.write(JSON.stringify(results));
