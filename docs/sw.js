@@ -25,7 +25,15 @@ const CACHE = PREFIX + BUILD.release;
 const SCOPE = new URL("./", self.location.href).href;
 const HASHES = new Map(BUILD.files.map(([path, hash]) => [new URL(path, SCOPE).href, hash]));
 const HASH_HEADER = "X-Content-Sha256";
-const KEPT_HEADERS = ["content-type", "content-security-policy", "referrer-policy", "x-content-type-options", "x-frame-options", "cross-origin-opener-policy", "permissions-policy"];
+const KEPT_HEADERS = [
+  "content-type",
+  "content-security-policy",
+  "referrer-policy",
+  "x-content-type-options",
+  "x-frame-options",
+  "cross-origin-opener-policy",
+  "permissions-policy",
+];
 const PARALLEL = 4;
 
 /** The cache key for a URL: no query or fragment, and ".../index.html" as ".../". */
@@ -33,7 +41,8 @@ function keyFor(url) {
   const key = new URL(url);
   key.search = "";
   key.hash = "";
-  if (key.pathname.endsWith("/index.html")) key.pathname = key.pathname.slice(0, -"index.html".length);
+  if (key.pathname.endsWith("/index.html"))
+    key.pathname = key.pathname.slice(0, -"index.html".length);
   return key.href;
 }
 
@@ -81,7 +90,8 @@ async function fill(cache, url, hash, copies) {
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   const body = await response.arrayBuffer();
   const actual = (await digest(body)).slice(0, hash.length);
-  if (actual !== hash) throw new Error(`${url} is from another release (hash ${actual}, expected ${hash})`);
+  if (actual !== hash)
+    throw new Error(`${url} is from another release (hash ${actual}, expected ${hash})`);
   await cache.put(url, stored(body, response.headers, hash));
 }
 
@@ -103,7 +113,9 @@ self.addEventListener("install", (event) => event.waitUntil(precache()));
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
-      const older = (await caches.keys()).filter((name) => name.startsWith(PREFIX) && name !== CACHE);
+      const older = (await caches.keys()).filter(
+        (name) => name.startsWith(PREFIX) && name !== CACHE,
+      );
       await Promise.all(older.map((name) => caches.delete(name)));
       // The very first release may take the pages already open (they came from the
       // network, from this same release); a later one waits for them to close.

@@ -25,7 +25,12 @@ import fs from "node:fs";
 
 const [mode, pyodideDir, ...files] = process.argv.slice(2);
 const arity = { stdlib: 2, archive: 2 };
-if (!["stdlib", "archive", "trim"].includes(mode) || !pyodideDir || (arity[mode] && files.length !== arity[mode]) || (mode === "trim" && files.length < 6)) {
+if (
+  !["stdlib", "archive", "trim"].includes(mode) ||
+  !pyodideDir ||
+  (arity[mode] && files.length !== arity[mode]) ||
+  (mode === "trim" && files.length < 6)
+) {
   console.error("usage: see the comment at the top of scripts/compile_pyc.mjs");
   process.exit(2);
 }
@@ -93,10 +98,19 @@ if (mode === "stdlib" || mode === "archive") {
   let summary;
   if (mode === "stdlib") {
     const boot = fs.readFileSync(input, "utf8");
-    summary = compileArchive("/lib/python314.zip", `/out/${path.basename(out)}`, "/lib/python314.zip", pyodide.toPy([["_ati_boot.py", boot]]));
+    summary = compileArchive(
+      "/lib/python314.zip",
+      `/out/${path.basename(out)}`,
+      "/lib/python314.zip",
+      pyodide.toPy([["_ati_boot.py", boot]]),
+    );
   } else {
     mount(path.dirname(input), "/in");
-    summary = compileArchive(`/in/${path.basename(input)}`, `/out/${path.basename(out)}`, "/lib/ati/" + path.basename(out));
+    summary = compileArchive(
+      `/in/${path.basename(input)}`,
+      `/out/${path.basename(out)}`,
+      "/lib/ati/" + path.basename(out),
+    );
   }
   console.log(`${mode} ${path.basename(out)}: ${summary}`);
 } else {
@@ -139,5 +153,7 @@ json.dumps({"kept": len(keep), "of": len(names), "lazy": lazy})
 `);
   const result = JSON.parse(summary);
   fs.writeFileSync(outNames, JSON.stringify(result.lazy) + "\n");
-  console.log(`trim ${path.basename(outZip)}: ${result.kept} of ${result.of} entries kept; the rest loads on demand`);
+  console.log(
+    `trim ${path.basename(outZip)}: ${result.kept} of ${result.of} entries kept; the rest loads on demand`,
+  );
 }

@@ -19,15 +19,21 @@
 
 /** The page whose content is on screen (updated on every instant page change). */
 let shown = { pathname: location.pathname, search: location.search };
-if (window.document$) window.document$.subscribe(() => (shown = { pathname: location.pathname, search: location.search }));
+if (window.document$)
+  window.document$.subscribe(
+    () => (shown = { pathname: location.pathname, search: location.search }),
+  );
 
-const onShownPage = (url) => url.origin === location.origin && url.pathname === shown.pathname && url.search === shown.search;
+const onShownPage = (url) =>
+  url.origin === location.origin && url.pathname === shown.pathname && url.search === shown.search;
 
 /** The same-page link a click is on, with its fragment's element, or null. */
 function samePageLink(event) {
-  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return null;
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+    return null;
   const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
-  if (!link || (link.target && link.target !== "_self") || link.hasAttribute("download")) return null;
+  if (!link || (link.target && link.target !== "_self") || link.hasAttribute("download"))
+    return null;
   const url = new URL(link.href, location.href);
   if (url.hash.length < 2 || !onShownPage(url)) return null;
   let id = url.hash.slice(1);
@@ -59,8 +65,10 @@ window.addEventListener("click", (event) => {
   if (url.href !== before) history.pushState(history.state, "", url);
   const header = document.querySelector(".md-header");
   target.style.scrollMarginTop = `${(header?.offsetHeight ?? 0) + 8}px`;
-  if (!target.matches("a[href], button, input, select, textarea, [tabindex]")) target.setAttribute("tabindex", "-1");
+  if (!target.matches("a[href], button, input, select, textarea, [tabindex]"))
+    target.setAttribute("tabindex", "-1");
   target.focus({ preventScroll: true });
   target.scrollIntoView({ block: "start" });
-  if (url.href !== before) window.dispatchEvent(new HashChangeEvent("hashchange", { oldURL: before, newURL: url.href }));
+  if (url.href !== before)
+    window.dispatchEvent(new HashChangeEvent("hashchange", { oldURL: before, newURL: url.href }));
 });

@@ -20,23 +20,28 @@ import * as records from "./widgets/records.js";
 import { h, fill } from "./ui.js";
 import "./crisis.js";
 
-const registry = new Map(Object.entries({
-  messages: () => import("./widgets/messages/index.js"),
-  log: () => import("./widgets/log/index.js"),
-  "self-assessment": () => import("./widgets/self_assessment.js"),
-  report: () => import("./widgets/report.js"),
-  progress: () => import("./widgets/progress.js"),
-  thoughts: () => import("./widgets/thoughts.js"),
-  planner: () => import("./widgets/planner.js"),
-  pipeline: () => import("./widgets/pipeline.js"),
-  "offer-check": () => import("./widgets/offer_check.js"),
-  "your-data": () => import("./widgets/your_data.js"),
-  "next-steps": () => import("./widgets/next_steps.js"),
-}));
+const registry = new Map(
+  Object.entries({
+    messages: () => import("./widgets/messages/index.js"),
+    log: () => import("./widgets/log/index.js"),
+    "self-assessment": () => import("./widgets/self_assessment.js"),
+    report: () => import("./widgets/report.js"),
+    progress: () => import("./widgets/progress.js"),
+    thoughts: () => import("./widgets/thoughts.js"),
+    planner: () => import("./widgets/planner.js"),
+    pipeline: () => import("./widgets/pipeline.js"),
+    "offer-check": () => import("./widgets/offer_check.js"),
+    "your-data": () => import("./widgets/your_data.js"),
+    "next-steps": () => import("./widgets/next_steps.js"),
+  }),
+);
 /** Widgets that never call Python: a page with only these does not start the worker. */
 const WITHOUT_PYTHON = new Set(["your-data", "next-steps"]);
 /** A parameter value longer than this is no id, kind or choice of ours. */
 const MAX_PARAM = 200;
+/** C0 control characters and DEL: never part of an id, kind or choice. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
 const PRIVACY = new URL("../about/privacy/#your-data-on-this-device", import.meta.url).href;
 
 /** Mounted widgets: root → {module, cleanup}. */
@@ -52,20 +57,39 @@ function firstWidget() {
 function notice(kind, message, { alert = false, dismiss = null, extra = null } = {}) {
   const target = firstWidget();
   if (!target) return null;
-  const already = [...document.querySelectorAll(`.ati-page-notice[data-kind="${kind}"]`)].find((n) => n.dataset.message === message);
+  const already = [...document.querySelectorAll(`.ati-page-notice[data-kind="${kind}"]`)].find(
+    (n) => n.dataset.message === message,
+  );
   if (already) return already;
-  const close = h("button", {
-    type: "button",
-    class: "md-button ati-dismiss",
-    onclick: () => {
-      box.remove();
-      dismiss?.();
+  const close = h(
+    "button",
+    {
+      type: "button",
+      class: "md-button ati-dismiss",
+      onclick: () => {
+        box.remove();
+        dismiss?.();
+      },
     },
-  }, "Dismiss");
+    "Dismiss",
+  );
   const box = h(
     "div",
-    { class: `admonition ${alert ? "warning" : "note"} ati-page-notice ati-${kind}`, role: alert ? "alert" : "status", "data-kind": kind, "data-message": message },
-    h("p", { class: "admonition-title" }, kind === "storage-problem" ? "About your saved entries" : kind === "backup-reminder" ? "Keep a copy" : "Changed in another tab"),
+    {
+      class: `admonition ${alert ? "warning" : "note"} ati-page-notice ati-${kind}`,
+      role: alert ? "alert" : "status",
+      "data-kind": kind,
+      "data-message": message,
+    },
+    h(
+      "p",
+      { class: "admonition-title" },
+      kind === "storage-problem"
+        ? "About your saved entries"
+        : kind === "backup-reminder"
+          ? "Keep a copy"
+          : "Changed in another tab",
+    ),
     h("p", {}, message, extra ? [" ", extra] : null),
     h("p", {}, close),
   );
@@ -89,7 +113,10 @@ const keyWords = (key) => KEY_WORDS.get(key) ?? `“${key}”`;
 
 storage.onConflict(({ key }) => {
   if (!storage.readKeys().has(key) && !storage.readKeys().has("*")) return;
-  notice("conflict", `You changed something in ${keyWords(key)} here that was also changed in another tab afterwards; the later change was kept. Please check it reads as you want.`);
+  notice(
+    "conflict",
+    `You changed something in ${keyWords(key)} here that was also changed in another tab afterwards; the later change was kept. Please check it reads as you want.`,
+  );
 });
 
 // ----- the address ------------------------------------------------------------------------
@@ -104,15 +131,25 @@ function tidyAddress() {
   }
   const dropped = [];
   for (const [name, value] of [...url.searchParams]) {
-    // eslint-disable-next-line no-control-regex
-    if (name in Object.prototype || value in Object.prototype || value.length > MAX_PARAM || name.length > MAX_PARAM || /[\u0000-\u001f\u007f]/.test(value)) {
+    if (
+      name in Object.prototype ||
+      value in Object.prototype ||
+      value.length > MAX_PARAM ||
+      name.length > MAX_PARAM ||
+      CONTROL.test(value)
+    ) {
       dropped.push(name);
     }
   }
   if (dropped.length === 0) return;
   for (const name of new Set(dropped)) url.searchParams.delete(name);
   history.replaceState(history.state, "", url);
-  queueMicrotask(() => notice("storage-problem", "This link carried something the tools could not use, so it was left out. Nothing saved on this device was changed."));
+  queueMicrotask(() =>
+    notice(
+      "storage-problem",
+      "This link carried something the tools could not use, so it was left out. Nothing saved on this device was changed.",
+    ),
+  );
 }
 
 // ----- mounting ---------------------------------------------------------------------------
@@ -133,7 +170,12 @@ async function mountAll() {
     runtime.start();
     // Saved data from an older version is moved forward (by Python) before any tool reads it.
     const moved = await records.ready();
-    if (!moved.ok) notice("storage-problem", `Your saved entries could not be brought up to date: ${moved.message}`, { alert: true });
+    if (!moved.ok)
+      notice(
+        "storage-problem",
+        `Your saved entries could not be brought up to date: ${moved.message}`,
+        { alert: true },
+      );
   }
   for (const root of roots) {
     const name = root.dataset.widget;
@@ -144,7 +186,14 @@ async function mountAll() {
       mountOne(root, await loader());
     } catch (error) {
       console.error(error);
-      fill(root, h("p", { class: "ati-error", role: "alert" }, `This tool could not be shown: ${error.message}. What you saved is still on this device.`));
+      fill(
+        root,
+        h(
+          "p",
+          { class: "ati-error", role: "alert" },
+          `This tool could not be shown: ${error.message}. What you saved is still on this device.`,
+        ),
+      );
     }
     root.dataset.shown = "true"; // for tests: the widget has drawn (or said why not)
   }
@@ -169,17 +218,28 @@ function placeOf(root, node, selector) {
   const { scope, name } = anchorOf(root, node);
   if (scope === node) return { anchor: name, self: true };
   const label = node.name || node.tagName;
-  const same = [...scope.querySelectorAll(selector)].filter((f) => (f.name || f.tagName) === label && anchorOf(root, f).scope === scope);
+  const same = [...scope.querySelectorAll(selector)].filter(
+    (f) => (f.name || f.tagName) === label && anchorOf(root, f).scope === scope,
+  );
   return { anchor: name, label, index: same.indexOf(node) };
 }
 function findPlace(root, place, selector) {
-  const scope = place.anchor ? [...root.querySelectorAll(ANCHOR_SELECTOR)].find((n) => anchorOf(root, n).name === place.anchor && anchorOf(root, n).scope === n) : root;
+  const scope = place.anchor
+    ? [...root.querySelectorAll(ANCHOR_SELECTOR)].find(
+        (n) => anchorOf(root, n).name === place.anchor && anchorOf(root, n).scope === n,
+      )
+    : root;
   if (!scope) return null;
   if (place.self) return scope;
-  const same = [...scope.querySelectorAll(selector)].filter((f) => (f.name || f.tagName) === place.label && anchorOf(root, f).scope === scope);
+  const same = [...scope.querySelectorAll(selector)].filter(
+    (f) => (f.name || f.tagName) === place.label && anchorOf(root, f).scope === scope,
+  );
   return same[place.index] ?? null;
 }
-const isText = (field) => field instanceof HTMLTextAreaElement || (field instanceof HTMLInputElement && !["checkbox", "radio", "button", "submit", "file", "range", "color"].includes(field.type));
+const isText = (field) =>
+  field instanceof HTMLTextAreaElement ||
+  (field instanceof HTMLInputElement &&
+    !["checkbox", "radio", "button", "submit", "file", "range", "color"].includes(field.type));
 
 function refresh(root) {
   const entry = mounted.get(root);
@@ -187,9 +247,17 @@ function refresh(root) {
   const active = document.activeElement;
   const focused = active && root.contains(active) && active.matches(FIELDS) ? active : null;
   const keep = focused
-    ? { place: placeOf(root, focused, FIELDS), value: focused.value, text: isText(focused), start: isText(focused) ? focused.selectionStart : null, end: isText(focused) ? focused.selectionEnd : null }
+    ? {
+        place: placeOf(root, focused, FIELDS),
+        value: focused.value,
+        text: isText(focused),
+        start: isText(focused) ? focused.selectionStart : null,
+        end: isText(focused) ? focused.selectionEnd : null,
+      }
     : null;
-  const openDetails = [...root.querySelectorAll("details")].filter((d) => d.open).map((d) => placeOf(root, d, "details"));
+  const openDetails = [...root.querySelectorAll("details")]
+    .filter((d) => d.open)
+    .map((d) => placeOf(root, d, "details"));
   const scroll = window.scrollY;
   storage.quietly(() => {
     try {
@@ -197,7 +265,14 @@ function refresh(root) {
       mountOne(root, entry.module);
     } catch (error) {
       console.error(error);
-      fill(root, h("p", { class: "ati-error", role: "alert" }, `This tool could not be shown: ${error.message}. What you saved is still on this device.`));
+      fill(
+        root,
+        h(
+          "p",
+          { class: "ati-error", role: "alert" },
+          `This tool could not be shown: ${error.message}. What you saved is still on this device.`,
+        ),
+      );
     }
   });
   for (const place of openDetails) {
@@ -208,7 +283,10 @@ function refresh(root) {
     const again = findPlace(root, keep.place, FIELDS);
     if (!again) {
       if (keep.text && keep.value.trim()) {
-        notice("conflict", `What you were editing here was removed in another tab. So that nothing is lost, this is what you had typed: “${keep.value}”`);
+        notice(
+          "conflict",
+          `What you were editing here was removed in another tab. So that nothing is lost, this is what you had typed: “${keep.value}”`,
+        );
       }
     } else {
       if (keep.text && again.value !== keep.value) {
@@ -216,7 +294,12 @@ function refresh(root) {
         // again). Until then the other tab's later change is what is stored, and they are told.
         const theirs = again.value;
         again.value = keep.value;
-        notice("conflict", theirs.trim() ? `This field was also changed in another tab, to “${theirs}”. Your text is still here and is saved as soon as you type in it again; until then the other tab's version is kept.` : "This field was also changed in another tab. Your text is still here and is saved as soon as you type in it again.");
+        notice(
+          "conflict",
+          theirs.trim()
+            ? `This field was also changed in another tab, to “${theirs}”. Your text is still here and is saved as soon as you type in it again; until then the other tab's version is kept.`
+            : "This field was also changed in another tab. Your text is still here and is saved as soon as you type in it again.",
+        );
       }
       again.focus({ preventScroll: true });
       if (keep.start !== null && isText(again)) {
@@ -253,11 +336,17 @@ storage.onChange("*", (key, { external, quiet }) => {
 function remindAboutBackup() {
   if (!storage.backupDue()) return;
   const { lastBackupAt } = storage.backupState();
-  const when = lastBackupAt ? new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" }).format(new Date(lastBackupAt)) : "";
+  const when = lastBackupAt
+    ? new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" }).format(
+        new Date(lastBackupAt),
+      )
+    : "";
   const message = when
     ? `You have made changes since your last backup on ${when}. Browsers can clear a site's saved data, so it is worth downloading a fresh backup now and then.`
     : "You have not downloaded a backup of your entries yet. Browsers can clear a site's saved data, so it is worth keeping one.";
-  const link = location.href.startsWith(PRIVACY.split("#")[0]) ? null : h("a", { href: PRIVACY }, "Download a backup on the privacy page.");
+  const link = location.href.startsWith(PRIVACY.split("#")[0])
+    ? null
+    : h("a", { href: PRIVACY }, "Download a backup on the privacy page.");
   notice("backup-reminder", message, { dismiss: () => storage.dismissReminder(), extra: link });
 }
 

@@ -17,15 +17,26 @@ function helpBox() {
   const help = data.help;
   return h(
     "div",
-    { class: "admonition danger ati-crisis", role: "alert", tabindex: "-1", "data-crisis-help": "" },
+    {
+      class: "admonition danger ati-crisis",
+      role: "alert",
+      tabindex: "-1",
+      "data-crisis-help": "",
+    },
     h("p", { class: "admonition-title" }, help.heading),
     h("p", {}, help.intro),
     h(
       "ul",
       { class: "ati-crisis-services" },
-      help.services.map((s) => h("li", {}, h("strong", {}, s.name), ": ", h("a", { href: s.href }, s.how), ". ", s.detail)),
+      help.services.map((s) =>
+        h("li", {}, h("strong", {}, s.name), ": ", h("a", { href: s.href }, s.how), ". ", s.detail),
+      ),
     ),
-    h("p", { class: "ati-crisis-emergency" }, h("strong", {}, h("a", { href: help.emergency_href }, help.emergency))),
+    h(
+      "p",
+      { class: "ati-crisis-emergency" },
+      h("strong", {}, h("a", { href: help.emergency_href }, help.emergency)),
+    ),
     h("p", { class: "ati-hint" }, help.footer),
   );
 }

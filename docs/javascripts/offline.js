@@ -55,8 +55,18 @@ function pythonSettled() {
   });
 }
 
-const idle = () => new Promise((resolve) => (self.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 3000 }) : setTimeout(resolve, 200)));
-const loaded = () => new Promise((resolve) => (document.readyState === "complete" ? resolve() : addEventListener("load", resolve, { once: true })));
+const idle = () =>
+  new Promise((resolve) =>
+    self.requestIdleCallback
+      ? requestIdleCallback(resolve, { timeout: 3000 })
+      : setTimeout(resolve, 200),
+  );
+const loaded = () =>
+  new Promise((resolve) =>
+    document.readyState === "complete"
+      ? resolve()
+      : addEventListener("load", resolve, { once: true }),
+  );
 
 async function keep() {
   if (!("serviceWorker" in navigator)) return;

@@ -37,7 +37,9 @@ export function start() {
   const wasm = new URL(`../${RUNTIME.base}pyodide.asm.wasm`, import.meta.url);
   WebAssembly.compileStreaming(fetch(wasm))
     .then((module) => target.postMessage({ type: MSG.WASM, module }))
-    .catch((error) => target.postMessage({ type: MSG.WASM, error: String(error.message || error) }));
+    .catch((error) =>
+      target.postMessage({ type: MSG.WASM, error: String(error.message || error) }),
+    );
   worker.addEventListener("message", (event) => {
     const msg = event.data;
     if (msg.type === MSG.STATUS) {

@@ -6,17 +6,39 @@
 // value there that breaks a tool. A new storage key must be added here.
 
 /** key → {type: "records" | "object", fields?: {name: "string" | "object" | "boolean" | "array" | "string|null"}} */
-export const STORAGE_SCHEMA = new Map(Object.entries({
-  interviews: { type: "records" },
-  applications: { type: "records" },
-  journal: { type: "records" },
-  messages: { type: "object", fields: { kind: "string", variant: "object", shared: "object", fields: "object", edited: "object", interviewId: "string" } },
-  planner: { type: "object", fields: { source: "string", quick: "object", alarm: "string" } },
-  "offer-check": { type: "object", fields: { answers: "object", holding_pattern: "boolean" } },
-  "self-assessment:standalone": { type: "object" },
-  "log:drafts": { type: "object", fields: { open: "string|null", byId: "object" } },
-  "thoughts:draft": { type: "object", fields: { choice: "string", own: "string", reframe: "string", before: "string", after: "string", asked: "boolean" } },
-}));
+export const STORAGE_SCHEMA = new Map(
+  Object.entries({
+    interviews: { type: "records" },
+    applications: { type: "records" },
+    journal: { type: "records" },
+    messages: {
+      type: "object",
+      fields: {
+        kind: "string",
+        variant: "object",
+        shared: "object",
+        fields: "object",
+        edited: "object",
+        interviewId: "string",
+      },
+    },
+    planner: { type: "object", fields: { source: "string", quick: "object", alarm: "string" } },
+    "offer-check": { type: "object", fields: { answers: "object", holding_pattern: "boolean" } },
+    "self-assessment:standalone": { type: "object" },
+    "log:drafts": { type: "object", fields: { open: "string|null", byId: "object" } },
+    "thoughts:draft": {
+      type: "object",
+      fields: {
+        choice: "string",
+        own: "string",
+        reframe: "string",
+        before: "string",
+        after: "string",
+        asked: "boolean",
+      },
+    },
+  }),
+);
 
 /** Copies kept aside because they could not be read: any text, kept as it is. */
 export const RECOVERED_PREFIX = "recovered:";
@@ -26,7 +48,17 @@ const MAX_DEPTH = 40;
 
 const isPlain = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 const typeOk = (value, type) =>
-  type.split("|").some((t) => (t === "null" ? value === null : t === "array" ? Array.isArray(value) : t === "object" ? isPlain(value) : typeof value === t));
+  type
+    .split("|")
+    .some((t) =>
+      t === "null"
+        ? value === null
+        : t === "array"
+          ? Array.isArray(value)
+          : t === "object"
+            ? isPlain(value)
+            : typeof value === t,
+    );
 
 /** A key somewhere in `value` that names a built-in property, or "". */
 function forbiddenKey(value, depth = 0) {
@@ -47,7 +79,9 @@ function forbiddenKey(value, depth = 0) {
 }
 
 /** Whether the site knows this storage key. */
-export const knownKey = (key) => STORAGE_SCHEMA.has(key) || (key.startsWith(RECOVERED_PREFIX) && key.length > RECOVERED_PREFIX.length);
+export const knownKey = (key) =>
+  STORAGE_SCHEMA.has(key) ||
+  (key.startsWith(RECOVERED_PREFIX) && key.length > RECOVERED_PREFIX.length);
 
 /** Judge one stored value: "" when it fits, else a few words saying what is wrong. */
 export function checkEntry(key, data) {
@@ -60,7 +94,8 @@ export function checkEntry(key, data) {
     if (!Array.isArray(data)) return "is not a list";
     const ids = new Set();
     for (const item of data) {
-      if (!isPlain(item) || typeof item.id !== "string" || item.id === "") return "holds an entry without an identifier";
+      if (!isPlain(item) || typeof item.id !== "string" || item.id === "")
+        return "holds an entry without an identifier";
       if (ids.has(item.id)) return "holds two entries with the same identifier";
       ids.add(item.id);
     }
@@ -68,7 +103,8 @@ export function checkEntry(key, data) {
   }
   if (!isPlain(data)) return "is not in the expected form";
   for (const [name, type] of Object.entries(shape.fields ?? {})) {
-    if (Object.hasOwn(data, name) && !typeOk(data[name], type)) return `has a “${name}” of the wrong kind`;
+    if (Object.hasOwn(data, name) && !typeOk(data[name], type))
+      return `has a “${name}” of the wrong kind`;
   }
   return "";
 }
@@ -78,7 +114,8 @@ export function checkFields(key, data) {
   const shape = STORAGE_SCHEMA.get(key);
   if (!shape || shape.type !== "object" || !isPlain(data)) return "";
   for (const [name, type] of Object.entries(shape.fields ?? {})) {
-    if (Object.hasOwn(data, name) && !typeOk(data[name], type)) return `its “${name}” is of the wrong kind`;
+    if (Object.hasOwn(data, name) && !typeOk(data[name], type))
+      return `its “${name}” is of the wrong kind`;
   }
   return "";
 }

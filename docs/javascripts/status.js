@@ -36,11 +36,32 @@ function el(tag, attrs, ...children) {
 /** The status line element; call `line.unmount()` when its widget goes away. */
 export function statusLine() {
   const text = el("span", { class: "ati-status-text" });
-  const offline = el("span", { class: "ati-status-offline", hidden: true }, " Ready to use offline.");
-  const retryButton = el("button", { type: "button", class: "md-button", hidden: true, onclick: () => runtime.retry() }, "Try again");
+  const offline = el(
+    "span",
+    { class: "ati-status-offline", hidden: true },
+    " Ready to use offline.",
+  );
+  const retryButton = el(
+    "button",
+    { type: "button", class: "md-button", hidden: true, onclick: () => runtime.retry() },
+    "Try again",
+  );
   const detailText = el("code", {});
-  const details = el("details", { class: "ati-status-details", hidden: true }, el("summary", {}, "Technical details"), detailText);
-  const line = el("div", { class: "ati-status", role: "status", "aria-live": "polite" }, text, offline, " ", retryButton, details);
+  const details = el(
+    "details",
+    { class: "ati-status-details", hidden: true },
+    el("summary", {}, "Technical details"),
+    detailText,
+  );
+  const line = el(
+    "div",
+    { class: "ati-status", role: "status", "aria-live": "polite" },
+    text,
+    offline,
+    " ",
+    retryButton,
+    details,
+  );
   const unsubscribe = runtime.onStatus((s) => {
     line.dataset.state = s.state;
     const failed = s.state === STATE.FAILED;

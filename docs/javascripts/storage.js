@@ -94,8 +94,13 @@ function openChannel() {
   opened.onmessage = (event) => {
     const message = event.data;
     if (!message || typeof message !== "object") return;
-    if (message.type === "conflict" && typeof message.key === "string" && Array.isArray(message.paths)) {
-      for (const fn of conflictListeners) fn({ key: message.key, paths: message.paths.filter((p) => typeof p === "string") });
+    if (
+      message.type === "conflict" &&
+      typeof message.key === "string" &&
+      Array.isArray(message.paths)
+    ) {
+      for (const fn of conflictListeners)
+        fn({ key: message.key, paths: message.paths.filter((p) => typeof p === "string") });
     }
   };
   return opened;
@@ -134,7 +139,10 @@ function backend() {
   }
 }
 
-const why = (error) => (error?.name === "QuotaExceededError" || error?.code === 22 ? "storage is full" : error?.message || "the browser refused");
+const why = (error) =>
+  error?.name === "QuotaExceededError" || error?.code === 22
+    ? "storage is full"
+    : error?.message || "the browser refused";
 
 /** A short fingerprint of a stored text, so a copy set aside is made once, not per visit. */
 function fingerprint(text) {
@@ -238,7 +246,8 @@ function parse(raw) {
   if (!isPlain(envelope) || !Number.isInteger(envelope.schema) || !hasOwn(envelope, "data")) {
     return { ok: false, reason: "it is not in the expected format" };
   }
-  if (envelope.schema > SCHEMA) return { ok: false, reason: "it was saved by a newer version of this site", newer: true };
+  if (envelope.schema > SCHEMA)
+    return { ok: false, reason: "it was saved by a newer version of this site", newer: true };
   if (envelope.schema < 1) return { ok: false, reason: "it is not in the expected format" };
   let { schema, data } = envelope;
   while (schema < SCHEMA) {
@@ -262,7 +271,9 @@ function keepCopy(key, raw, reason) {
   try {
     store.setItem(PREFIX + aside, raw);
   } catch (error) {
-    report(`Some saved data for “${key}” could not be read (${reason}), and there is no room on this device to keep a copy aside (${why(error)}). It has been left exactly as it was: please download a backup from the privacy page before anything else.`);
+    report(
+      `Some saved data for “${key}” could not be read (${reason}), and there is no room on this device to keep a copy aside (${why(error)}). It has been left exactly as it was: please download a backup from the privacy page before anything else.`,
+    );
     return false;
   }
   writeMeta((meta) => {
@@ -283,7 +294,9 @@ function shapeMatches(data, fallback) {
 /** A list whose items are mostly records with an id, but some are not: keep a copy. */
 function hasUnreadableRecords(data) {
   if (!Array.isArray(data) || data.length === 0) return false;
-  const good = data.filter((item) => isPlain(item) && typeof item.id === "string" && item.id).length;
+  const good = data.filter(
+    (item) => isPlain(item) && typeof item.id === "string" && item.id,
+  ).length;
   return good > 0 && good < data.length;
 }
 
@@ -312,7 +325,9 @@ export function load(key, fallback) {
   if (!shapeMatches(result.data, fallback)) {
     bases.set(key, ABSENT);
     if (keepCopy(key, raw, "it does not have the expected shape")) {
-      report(`Some saved data for “${key}” was not in the shape this tool expects. A copy is kept on this device (listed on the privacy page) and this tool starts afresh.`);
+      report(
+        `Some saved data for “${key}” was not in the shape this tool expects. A copy is kept on this device (listed on the privacy page) and this tool starts afresh.`,
+      );
     }
     return fallback;
   }
@@ -320,7 +335,9 @@ export function load(key, fallback) {
   if (wrongField) {
     bases.set(key, ABSENT);
     if (keepCopy(key, raw, wrongField)) {
-      report(`Some saved data for “${key}” was not in the shape this tool expects (${wrongField}). A copy is kept on this device (listed on the privacy page) and this tool starts afresh.`);
+      report(
+        `Some saved data for “${key}” was not in the shape this tool expects (${wrongField}). A copy is kept on this device (listed on the privacy page) and this tool starts afresh.`,
+      );
     }
     return fallback;
   }
@@ -328,7 +345,9 @@ export function load(key, fallback) {
     // A name such as "__proto__" or "constructor" can only come from a crafted value: keep
     // a copy of it all, and hand the tool the rest.
     if (keepCopy(key, raw, "it uses names that are not allowed")) {
-      report(`Some saved data for “${key}” used names that are not allowed, so they were left out. A copy of all of it is kept on this device (listed on the privacy page).`);
+      report(
+        `Some saved data for “${key}” used names that are not allowed, so they were left out. A copy of all of it is kept on this device (listed on the privacy page).`,
+      );
       const clean = withoutForbiddenKeys(result.data);
       bases.set(key, withTabFields(key, clean));
       return withTabFields(key, clone(clean));
@@ -336,14 +355,18 @@ export function load(key, fallback) {
     bases.set(key, ABSENT);
     return fallback;
   }
-  if (hasUnreadableRecords(result.data) && keepCopy(key, raw, "some of its entries are not complete records")) {
-    report(`Some entries saved under “${key}” are not complete records, so the tools may leave them out. A copy of all of them is kept on this device (listed on the privacy page).`);
+  if (
+    hasUnreadableRecords(result.data) &&
+    keepCopy(key, raw, "some of its entries are not complete records")
+  ) {
+    report(
+      `Some entries saved under “${key}” are not complete records, so the tools may leave them out. A copy of all of them is kept on this device (listed on the privacy page).`,
+    );
   }
   bases.set(key, withTabFields(key, result.data));
   written.set(key, raw);
   writtenData.set(key, parse(raw).data);
   return withTabFields(key, parse(raw).data); // a separate copy: the widget may change it in place
-
 }
 
 /** Keys read (by load) since the last `readKeys.reset()`; "*" when everything was read. */
@@ -360,7 +383,8 @@ const ABSENT = Symbol("absent");
 function same(a, b) {
   if (a === b) return true;
   if (a === ABSENT || b === ABSENT) return false;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return Number.isNaN(a) && Number.isNaN(b);
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null)
+    return Number.isNaN(a) && Number.isNaN(b);
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) return a.length === b.length && a.every((item, i) => same(item, b[i]));
   const ka = Object.keys(a);
@@ -368,7 +392,10 @@ function same(a, b) {
   return ka.every((k) => hasOwn(b, k) && same(a[k], b[k]));
 }
 
-const recordId = (item) => (isPlain(item) && (typeof item.id === "string" || typeof item.id === "number") && item.id !== "" ? String(item.id) : null);
+const recordId = (item) =>
+  isPlain(item) && (typeof item.id === "string" || typeof item.id === "number") && item.id !== ""
+    ? String(item.id)
+    : null;
 function byId(list) {
   if (!Array.isArray(list)) return new Map();
   const map = new Map();
@@ -383,7 +410,12 @@ const isRecordList = (list) => Array.isArray(list) && byId(list) !== null;
 
 /** Set a property safely, even one named "__proto__" or "constructor". */
 function put(target, key, value) {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 /**
@@ -400,7 +432,13 @@ export function merge(base, theirs, ours, conflicts = [], path = "") {
     const out = {};
     const names = [...Object.keys(ours), ...Object.keys(theirs).filter((k) => !hasOwn(ours, k))];
     for (const name of names) {
-      const value = merge(hasOwn(b, name) ? b[name] : ABSENT, hasOwn(theirs, name) ? theirs[name] : ABSENT, hasOwn(ours, name) ? ours[name] : ABSENT, conflicts, path ? `${path}.${name}` : name);
+      const value = merge(
+        hasOwn(b, name) ? b[name] : ABSENT,
+        hasOwn(theirs, name) ? theirs[name] : ABSENT,
+        hasOwn(ours, name) ? ours[name] : ABSENT,
+        conflicts,
+        path ? `${path}.${name}` : name,
+      );
       if (value !== ABSENT) put(out, name, value);
     }
     return out;
@@ -408,7 +446,13 @@ export function merge(base, theirs, ours, conflicts = [], path = "") {
   if (isRecordList(ours) && isRecordList(theirs) && (ours.length || theirs.length)) {
     return mergeRecords(isRecordList(base) ? base : [], theirs, ours, conflicts, path);
   }
-  if (Array.isArray(ours) && Array.isArray(theirs) && Array.isArray(base) && ours.length === base.length && theirs.length === base.length) {
+  if (
+    Array.isArray(ours) &&
+    Array.isArray(theirs) &&
+    Array.isArray(base) &&
+    ours.length === base.length &&
+    theirs.length === base.length
+  ) {
     return ours.map((item, i) => {
       const value = merge(base[i], theirs[i], item, conflicts, path ? `${path}.${i}` : String(i));
       return value === ABSENT ? null : value;
@@ -427,7 +471,13 @@ function mergeRecords(base, theirs, ours, conflicts, path) {
   const placed = new Set();
   for (const record of ours) {
     const id = recordId(record);
-    const value = merge(inBase.has(id) ? inBase.get(id) : ABSENT, inTheirs.has(id) ? inTheirs.get(id) : ABSENT, record, conflicts, `${path}[${id}]`);
+    const value = merge(
+      inBase.has(id) ? inBase.get(id) : ABSENT,
+      inTheirs.has(id) ? inTheirs.get(id) : ABSENT,
+      record,
+      conflicts,
+      `${path}[${id}]`,
+    );
     if (value !== ABSENT) out.push(value);
     placed.add(id);
   }
@@ -440,7 +490,13 @@ function mergeRecords(base, theirs, ours, conflicts, path) {
       if (at >= 0) after = at;
       continue;
     }
-    const value = merge(inBase.has(id) ? inBase.get(id) : ABSENT, record, ABSENT, conflicts, `${path}[${id}]`);
+    const value = merge(
+      inBase.has(id) ? inBase.get(id) : ABSENT,
+      record,
+      ABSENT,
+      conflicts,
+      `${path}[${id}]`,
+    );
     if (value === ABSENT || placed.has(id)) continue;
     out.splice(after + 1, 0, value);
     after += 1;
@@ -499,7 +555,8 @@ function noteChange(key) {
 function current(key, store) {
   const raw = store.getItem(PREFIX + key);
   if (raw === null) return { theirs: ABSENT, ok: true, raw };
-  if (raw === written.get(key) && writtenData.has(key)) return { theirs: writtenData.get(key), ok: true, raw };
+  if (raw === written.get(key) && writtenData.has(key))
+    return { theirs: writtenData.get(key), ok: true, raw };
   const result = parse(raw);
   if (result.ok) return { theirs: result.data, ok: true, raw };
   return { theirs: ABSENT, ok: keepCopy(key, raw, result.reason), raw };
@@ -509,7 +566,9 @@ function current(key, store) {
 export function save(key, data) {
   const store = backend();
   if (!store) {
-    report("This browser is not letting the site save anything, so your entries will be lost when you close the page. Download what you need.");
+    report(
+      "This browser is not letting the site save anything, so your entries will be lost when you close the page. Download what you need.",
+    );
     return false;
   }
   const now = current(key, store);
@@ -522,7 +581,8 @@ export function save(key, data) {
   const local = TAB_LOCAL.get(key);
   if (local && isPlain(merged)) {
     // This tab's own fields are not shared edits: no conflict, and no write just for them.
-    for (let i = conflicts.length - 1; i >= 0; i--) if (local.includes(conflicts[i].split(".")[0])) conflicts.splice(i, 1);
+    for (let i = conflicts.length - 1; i >= 0; i--)
+      if (local.includes(conflicts[i].split(".")[0])) conflicts.splice(i, 1);
     if (isPlain(now.theirs)) {
       const alike = { ...merged };
       for (const field of local) {
@@ -545,7 +605,9 @@ export function save(key, data) {
   try {
     store.setItem(PREFIX + key, raw);
   } catch (error) {
-    report(`Your latest changes could not be saved on this device (${why(error)}). Download a copy so nothing is lost.`);
+    report(
+      `Your latest changes could not be saved on this device (${why(error)}). Download a copy so nothing is lost.`,
+    );
     return false;
   }
   // The base is what this tab's widget holds, so a later write still sees what the
@@ -648,8 +710,17 @@ export function recovered() {
     .filter((key) => key.startsWith(RECOVERED))
     .map((key) => {
       const about = hasOwn(info, key) && isPlain(info[key]) ? info[key] : {};
-      const of = typeof about.key === "string" ? about.key : key.slice(RECOVERED.length).replace(/:[^:]*$/, "");
-      return { key, of, why: typeof about.why === "string" ? about.why : "", at: typeof about.at === "string" ? about.at : "", raw: store.getItem(PREFIX + key) ?? "" };
+      const of =
+        typeof about.key === "string"
+          ? about.key
+          : key.slice(RECOVERED.length).replace(/:[^:]*$/, "");
+      return {
+        key,
+        of,
+        why: typeof about.why === "string" ? about.why : "",
+        at: typeof about.at === "string" ? about.at : "",
+        raw: store.getItem(PREFIX + key) ?? "",
+      };
     });
 }
 
@@ -712,7 +783,10 @@ export function backupDue(now = new Date()) {
   const age = (iso) => (iso ? now.getTime() - new Date(iso).getTime() : Infinity);
   if (age(state.dismissedAt) < REMINDER_SNOOZE_DAYS * DAY) return false;
   // Old enough: the last backup (or, with none, the first unsaved-to-file change).
-  return age(state.lastBackupAt ?? state.firstChangeAt) >= BACKUP_REMINDER_DAYS * DAY && age(state.firstChangeAt) >= DAY;
+  return (
+    age(state.lastBackupAt ?? state.firstChangeAt) >= BACKUP_REMINDER_DAYS * DAY &&
+    age(state.firstChangeAt) >= DAY
+  );
 }
 
 /** Note that a backup file was just made (resets the reminder). */
@@ -768,7 +842,9 @@ export function replaceAll(entries) {
   const store = backend();
   if (!store) return false;
   const before = snapshot();
-  const wanted = Object.entries(entries).filter(([key, raw]) => KEY_PATTERN.test(key) && typeof raw === "string");
+  const wanted = Object.entries(entries).filter(
+    ([key, raw]) => KEY_PATTERN.test(key) && typeof raw === "string",
+  );
   try {
     for (const key of Object.keys(before)) store.removeItem(PREFIX + key);
     for (const [key, raw] of wanted) store.setItem(PREFIX + key, raw);
@@ -800,14 +876,19 @@ export function readBackup(text, check = null) {
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new Error("This file is not a backup from this site (it is not in the JSON format backups use).");
+    throw new Error(
+      "This file is not a backup from this site (it is not in the JSON format backups use).",
+    );
   }
   if (!isPlain(parsed) || parsed.format !== BACKUP_FORMAT) {
     throw new Error("This file is not a backup from this site.");
   }
-  if (!Number.isInteger(parsed.version) || parsed.version < 1) throw new Error("This backup is damaged: its version is missing.");
+  if (!Number.isInteger(parsed.version) || parsed.version < 1)
+    throw new Error("This backup is damaged: its version is missing.");
   if (parsed.version > BACKUP_VERSION) {
-    throw new Error("This backup was made by a newer version of this site, so it cannot be restored here.");
+    throw new Error(
+      "This backup was made by a newer version of this site, so it cannot be restored here.",
+    );
   }
   const entries = parsed.entries;
   if (!isPlain(entries)) {
@@ -820,11 +901,17 @@ export function readBackup(text, check = null) {
     }
     if (!key.startsWith(RECOVERED)) {
       const result = parse(raw);
-      if (!result.ok) throw new Error(`This backup is damaged: the entry “${key}” cannot be read (${result.reason}).`);
+      if (!result.ok)
+        throw new Error(
+          `This backup is damaged: the entry “${key}” cannot be read (${result.reason}).`,
+        );
       const problem = check ? check(key, result.data) : "";
       if (problem) throw new Error(`This backup is damaged: the entry “${key}” ${problem}.`);
     }
     out.set(key, raw);
   }
-  return { entries: Object.fromEntries(out), exportedAt: typeof parsed.exportedAt === "string" ? parsed.exportedAt : "" };
+  return {
+    entries: Object.fromEntries(out),
+    exportedAt: typeof parsed.exportedAt === "string" ? parsed.exportedAt : "",
+  };
 }

@@ -6,7 +6,8 @@ export function h(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs ?? {})) {
     if (value === null || value === undefined || value === false) continue;
-    if (name.startsWith("on") && typeof value === "function") node.addEventListener(name.slice(2), value);
+    if (name.startsWith("on") && typeof value === "function")
+      node.addEventListener(name.slice(2), value);
     else if (name === "class") node.className = value;
     else if (name === "value" || name === "checked" || name === "selected") node[name] = value;
     else node.setAttribute(name, value === true ? "" : String(value));
@@ -23,7 +24,12 @@ export function h(tag, attrs = {}, ...children) {
  * replaceChildren would print them as the words "null" and "undefined").
  */
 export function fill(node, ...children) {
-  node.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false).map((c) => (c instanceof Node ? c : document.createTextNode(String(c)))));
+  node.replaceChildren(
+    ...children
+      .flat(Infinity)
+      .filter((c) => c !== null && c !== undefined && c !== false)
+      .map((c) => (c instanceof Node ? c : document.createTextNode(String(c)))),
+  );
   return node;
 }
 
@@ -33,12 +39,38 @@ export const newId = (stem) => `${stem}-${++uid}`;
 
 /** The zones most readers need, first; then every zone the browser knows. */
 const COMMON_ZONES = [
-  "Europe/London", "Europe/Dublin", "Europe/Lisbon", "Europe/Paris", "Europe/Berlin", "Europe/Madrid",
-  "Europe/Rome", "Europe/Amsterdam", "Europe/Warsaw", "Europe/Athens", "Africa/Lagos", "Africa/Johannesburg",
-  "Africa/Nairobi", "Asia/Dubai", "Asia/Karachi", "Asia/Kolkata", "Asia/Dhaka", "Asia/Singapore",
-  "Asia/Hong_Kong", "Asia/Shanghai", "Asia/Tokyo", "Australia/Perth", "Australia/Sydney", "Pacific/Auckland",
-  "America/Halifax", "America/Toronto", "America/New_York", "America/Chicago", "America/Denver",
-  "America/Los_Angeles", "America/Sao_Paulo", "UTC",
+  "Europe/London",
+  "Europe/Dublin",
+  "Europe/Lisbon",
+  "Europe/Paris",
+  "Europe/Berlin",
+  "Europe/Madrid",
+  "Europe/Rome",
+  "Europe/Amsterdam",
+  "Europe/Warsaw",
+  "Europe/Athens",
+  "Africa/Lagos",
+  "Africa/Johannesburg",
+  "Africa/Nairobi",
+  "Asia/Dubai",
+  "Asia/Karachi",
+  "Asia/Kolkata",
+  "Asia/Dhaka",
+  "Asia/Singapore",
+  "Asia/Hong_Kong",
+  "Asia/Shanghai",
+  "Asia/Tokyo",
+  "Australia/Perth",
+  "Australia/Sydney",
+  "Pacific/Auckland",
+  "America/Halifax",
+  "America/Toronto",
+  "America/New_York",
+  "America/Chicago",
+  "America/Denver",
+  "America/Los_Angeles",
+  "America/Sao_Paulo",
+  "UTC",
 ];
 
 /** The one <datalist> of time zones for a time-zone text box (Python checks the value). */
@@ -49,7 +81,11 @@ export function zoneDatalist() {
   } catch {
     /* an older browser: the common ones are enough to pick from */
   }
-  return h("datalist", { id: newId("ati-zones") }, zones.map((z) => h("option", { value: z })));
+  return h(
+    "datalist",
+    { id: newId("ati-zones") },
+    zones.map((z) => h("option", { value: z })),
+  );
 }
 
 /**
@@ -85,13 +121,26 @@ export function latest() {
 }
 
 /** A labelled input/textarea/select with an inline error slot; returns {wrap, input, error}. */
-export function field({ name, label, hint = "", multiline = false, required = false, type = "text", options = null, value = "" }) {
+export function field({
+  name,
+  label,
+  hint = "",
+  multiline = false,
+  required = false,
+  type = "text",
+  options = null,
+  value = "",
+}) {
   const id = newId(`f-${name}`);
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   let input;
   if (options) {
-    input = h("select", { id, name }, options.map(([v, text]) => h("option", { value: v, selected: v === value }, text)));
+    input = h(
+      "select",
+      { id, name },
+      options.map(([v, text]) => h("option", { value: v, selected: v === value }, text)),
+    );
   } else if (multiline) {
     input = h("textarea", { id, name, rows: 4, value });
   } else {
@@ -103,7 +152,12 @@ export function field({ name, label, hint = "", multiline = false, required = fa
   const wrap = h(
     "div",
     { class: "ati-field" },
-    h("label", { for: id }, label, required ? h("span", { class: "ati-required", "aria-hidden": "true" }, " *") : null),
+    h(
+      "label",
+      { for: id },
+      label,
+      required ? h("span", { class: "ati-required", "aria-hidden": "true" }, " *") : null,
+    ),
     hint ? h("p", { class: "ati-hint", id: hintId }, hint) : null,
     input,
     error,
@@ -150,7 +204,13 @@ export { statusLine } from "./status.js";
 export function undoNotice() {
   const text = h("span");
   const button = h("button", { type: "button", class: "md-button", hidden: true }, "Undo");
-  const line = h("p", { class: "ati-notice", role: "status", "aria-live": "polite", tabindex: "-1" }, text, " ", button);
+  const line = h(
+    "p",
+    { class: "ati-notice", role: "status", "aria-live": "polite", tabindex: "-1" },
+    text,
+    " ",
+    button,
+  );
   let pending = null;
   button.addEventListener("click", () => {
     const undo = pending;
@@ -177,7 +237,8 @@ export function undoNotice() {
 /** Move keyboard focus to a message or heading the reader must read next (tabindex -1). */
 export function focusOn(node) {
   if (!node) return;
-  if (!node.matches("a[href], button, input, select, textarea, [tabindex]")) node.setAttribute("tabindex", "-1");
+  if (!node.matches("a[href], button, input, select, textarea, [tabindex]"))
+    node.setAttribute("tabindex", "-1");
   node.focus({ preventScroll: true });
   node.scrollIntoView({ block: "nearest" });
 }

@@ -34,7 +34,9 @@ const compiled = new Promise((resolve, reject) => {
 });
 const realFetch = self.fetch.bind(self);
 self.fetch = (input, init) =>
-  String(input) === WASM_URL ? Promise.resolve(new Response(new Uint8Array(0))) : realFetch(input, init);
+  String(input) === WASM_URL
+    ? Promise.resolve(new Response(new Uint8Array(0)))
+    : realFetch(input, init);
 WebAssembly.instantiateStreaming = async (_response, imports) => {
   const module = await compiled;
   return { instance: await WebAssembly.instantiate(module, imports), module };
@@ -49,7 +51,9 @@ const failure = new Promise((_, reject) => {
   const warn = console.warn.bind(console);
   console.warn = (...args) => {
     if (String(args[0]).includes("wasm instantiation failed")) {
-      compiled.catch((error) => reject(new Error(`the Python runtime could not be loaded (${error.message})`)));
+      compiled.catch((error) =>
+        reject(new Error(`the Python runtime could not be loaded (${error.message})`)),
+      );
       compiled.then(() => reject(new Error("the Python runtime could not be started")));
     }
     warn(...args);
@@ -59,7 +63,8 @@ const failure = new Promise((_, reject) => {
 
 async function fetchBytes(url) {
   const response = await realFetch(url);
-  if (!response.ok) throw new Error(`${url.slice(BASE.length)} could not be loaded (HTTP ${response.status})`);
+  if (!response.ok)
+    throw new Error(`${url.slice(BASE.length)} could not be loaded (HTTP ${response.status})`);
   return new Uint8Array(await response.arrayBuffer());
 }
 
@@ -114,7 +119,9 @@ ready
     // Then the archives the build marks for prefetching (time-zone data): imported once
     // through Python's import system, so Python still decides how they load. A failure
     // here is ignored: the request that needs the archive will report it.
-    const prefetch = RUNTIME.lazy.filter((archive) => archive.prefetch).map((archive) => archive.names[0]);
+    const prefetch = RUNTIME.lazy
+      .filter((archive) => archive.prefetch)
+      .map((archive) => archive.names[0]);
     const next = () => {
       const feature = features.shift();
       if (feature) boot.preload(feature);
@@ -145,7 +152,9 @@ self.addEventListener("message", async (event) => {
   }
   let response;
   try {
-    response = JSON.parse(boot.call_json(JSON.stringify({ op: msg.op, payload: msg.payload ?? {} })));
+    response = JSON.parse(
+      boot.call_json(JSON.stringify({ op: msg.op, payload: msg.payload ?? {} })),
+    );
   } catch (error) {
     response = {
       ok: false,

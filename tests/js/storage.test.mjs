@@ -28,7 +28,11 @@ class FakeStorage {
   }
   setItem(k, v) {
     const value = String(v);
-    const after = this.used() - (this.map.has(k) ? k.length + this.map.get(k).length : 0) + k.length + value.length;
+    const after =
+      this.used() -
+      (this.map.has(k) ? k.length + this.map.get(k).length : 0) +
+      k.length +
+      value.length;
     if (after > this.quota) {
       const error = new Error("The quota has been exceeded.");
       error.name = "QuotaExceededError";
@@ -52,7 +56,8 @@ async function tab() {
   module.onProblem((m) => problems.push(m));
   return { s: module, problems };
 }
-const envelope = (data, schema = 1) => JSON.stringify({ schema, savedAt: "2026-01-01T00:00:00.000Z", data });
+const envelope = (data, schema = 1) =>
+  JSON.stringify({ schema, savedAt: "2026-01-01T00:00:00.000Z", data });
 const stored = (key) => JSON.parse(globalThis.localStorage.getItem(PREFIX + key)).data;
 
 beforeEach(() => {
@@ -69,11 +74,21 @@ test("two tabs adding records to one list keep both", async () => {
   a.s.save("applications", inA);
   inB.push({ id: "3", company: "C" });
   b.s.save("applications", inB);
-  assert.deepEqual(stored("applications").map((r) => r.id).sort(), ["1", "2", "3"]);
+  assert.deepEqual(
+    stored("applications")
+      .map((r) => r.id)
+      .sort(),
+    ["1", "2", "3"],
+  );
   // B keeps typing with its stale list: A's record is still not taken for a deletion.
   inB[1].company = "C2";
   b.s.save("applications", inB);
-  assert.deepEqual(stored("applications").map((r) => `${r.id}${r.company}`).sort(), ["1A", "2B", "3C2"]);
+  assert.deepEqual(
+    stored("applications")
+      .map((r) => `${r.id}${r.company}`)
+      .sort(),
+    ["1A", "2B", "3C2"],
+  );
 });
 
 test("different fields of one record merge; the same field: later wins and is reported", async () => {
@@ -86,7 +101,12 @@ test("different fields of one record merge; the same field: later wins and is re
   a.s.save("interviews", inA);
   inB[0].role = "Data analyst";
   b.s.save("interviews", inB);
-  assert.deepEqual(stored("interviews")[0], { id: "x", company: "Acme Ltd", role: "Data analyst", notes: "" });
+  assert.deepEqual(stored("interviews")[0], {
+    id: "x",
+    company: "Acme Ltd",
+    role: "Data analyst",
+    notes: "",
+  });
   const conflicts = [];
   const same = a.s.merge({ v: 1 }, { v: 2 }, { v: 3 }, conflicts);
   assert.deepEqual(same, { v: 3 });
@@ -112,13 +132,22 @@ test("objects merge per key: answers 1-5 in one tab and 6-10 in the other keep 1
 test("a deletion in one tab and typing in the other keeps the typed record", async () => {
   const a = await tab();
   const b = await tab();
-  a.s.save("journal", [{ id: "1", text: "one" }, { id: "2", text: "two" }]);
+  a.s.save("journal", [
+    { id: "1", text: "one" },
+    { id: "2", text: "two" },
+  ]);
   const inA = a.s.load("journal", []);
   const inB = b.s.load("journal", []);
-  a.s.save("journal", inA.filter((r) => r.id !== "2"));
+  a.s.save(
+    "journal",
+    inA.filter((r) => r.id !== "2"),
+  );
   inB[1].text = "two, edited";
   b.s.save("journal", inB);
-  assert.deepEqual(stored("journal").map((r) => r.text), ["one", "two, edited"]);
+  assert.deepEqual(
+    stored("journal").map((r) => r.text),
+    ["one", "two, edited"],
+  );
   // an untouched record deleted in the other tab stays deleted
   const c = await tab();
   const inC = c.s.load("journal", []);
@@ -126,7 +155,10 @@ test("a deletion in one tab and typing in the other keeps the typed record", asy
   a.s.save("journal", [inC[0]]);
   inC.push({ id: "3", text: "three" });
   c.s.save("journal", inC);
-  assert.deepEqual(stored("journal").map((r) => r.id), ["1", "3"]);
+  assert.deepEqual(
+    stored("journal").map((r) => r.id),
+    ["1", "3"],
+  );
 });
 
 test("prototype keys are plain data in a merge", async () => {
@@ -187,7 +219,7 @@ test("wrong-shaped data is set aside and the fallback returned", async () => {
     localStorage.setItem(PREFIX + "messages", envelope(data));
     assert.deepEqual(a.s.load("messages", {}), {});
   }
-  localStorage.setItem(PREFIX + "journal", envelope({ "0": "x" }));
+  localStorage.setItem(PREFIX + "journal", envelope({ 0: "x" }));
   assert.deepEqual(a.s.load("journal", []), []);
   assert.equal(a.s.recovered().length, 6);
 });
@@ -216,7 +248,12 @@ test("update is a read-modify-write", async () => {
 
 test("backups: validated whole, prototype keys and bad entries refused", async () => {
   const a = await tab();
-  const good = { format: "after-the-interview-backup", version: 1, exportedAt: "", entries: { journal: envelope([]) } };
+  const good = {
+    format: "after-the-interview-backup",
+    version: 1,
+    exportedAt: "",
+    entries: { journal: envelope([]) },
+  };
   assert.deepEqual(Object.keys(a.s.readBackup(JSON.stringify(good)).entries), ["journal"]);
   const bad = [
     '{"format":"after-the-interview-backup","version":1,"entries":{"constructor":"{\\"schema\\":1,\\"data\\":{}}"}}',
@@ -257,7 +294,13 @@ test("a stored object with a wrong-typed field, or a built-in name, is set aside
   const a = await tab();
   localStorage.setItem(PREFIX + "messages", envelope({ fields: "text" }));
   assert.deepEqual(a.s.load("messages", {}), {});
-  localStorage.setItem(PREFIX + "log:drafts", JSON.stringify({ schema: 1, data: JSON.parse('{"open":null,"byId":{"__proto__":{"x":1},"ok":{"isNew":true}}}') }));
+  localStorage.setItem(
+    PREFIX + "log:drafts",
+    JSON.stringify({
+      schema: 1,
+      data: JSON.parse('{"open":null,"byId":{"__proto__":{"x":1},"ok":{"isNew":true}}}'),
+    }),
+  );
   const drafts = a.s.load("log:drafts", {});
   assert.deepEqual(Object.keys(drafts.byId), ["ok"]);
   assert.equal(a.s.recovered().length, 2);

@@ -16,10 +16,20 @@ const runtime = JSON.parse(fs.readFileSync(path.join(runtimeDir, "runtime.json")
 // runtime.base is relative to the site root, where this folder is served as pyodide/.
 const base = path.resolve(runtimeDir, runtime.base.replace(/^pyodide\//, "")) + path.sep;
 const { loadPyodide } = await import(pathToFileURL(path.join(base, "pyodide.mjs")).href);
-const pyodide = await loadPyodide({ indexURL: base, stdLibURL: base + runtime.stdlib, lockFileContents: runtime.lock, stdout: () => {} });
+const pyodide = await loadPyodide({
+  indexURL: base,
+  stdLibURL: base + runtime.stdlib,
+  lockFileContents: runtime.lock,
+  stdout: () => {},
+});
 const boot = pyodide.pyimport("_ati_boot");
-boot.add_archive.callKwargs(runtime.wheel, new Uint8Array(fs.readFileSync(base + runtime.wheel)), { first: true });
-boot.install(JSON.stringify({ base, lazy: runtime.lazy }), (file) => new Uint8Array(fs.readFileSync(file)));
+boot.add_archive.callKwargs(runtime.wheel, new Uint8Array(fs.readFileSync(base + runtime.wheel)), {
+  first: true,
+});
+boot.install(
+  JSON.stringify({ base, lazy: runtime.lazy }),
+  (/** @type {string} */ file) => new Uint8Array(fs.readFileSync(file)),
+);
 const callJson = boot.call_json;
 
 /** @type {Record<string, unknown>} */
@@ -33,6 +43,10 @@ for (const file of caseFiles) {
     results[c.name] = JSON.parse(callJson(JSON.stringify({ op: c.op, payload: c.payload })));
   }
 }
-results.__lazy__ = pyodide.runPython("import sys; sorted(p.rsplit('/', 1)[-1].split('-')[0] for p in sys.path if p.startswith('/lib/ati/'))").toJs();
+results.__lazy__ = pyodide
+  .runPython(
+    "import sys; sorted(p.rsplit('/', 1)[-1].split('-')[0] for p in sys.path if p.startswith('/lib/ati/'))",
+  )
+  .toJs();
 callJson.destroy();
 process.stdout.write(JSON.stringify(results));

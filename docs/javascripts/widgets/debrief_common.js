@@ -9,7 +9,18 @@ import { newestFirst, interviewName } from "./records.js";
 // Shared with every widget; re-exported so the tools import their helpers from one place.
 export { undoNotice } from "../ui.js";
 export { laterWriter } from "../storage.js";
-export { INTERVIEWS, loadInterviews, saveInterviews, patchInterview, newestFirst, dateText, interviewName, toolHref, guideHref, newUuid } from "./records.js";
+export {
+  INTERVIEWS,
+  loadInterviews,
+  saveInterviews,
+  patchInterview,
+  newestFirst,
+  dateText,
+  interviewName,
+  toolHref,
+  guideHref,
+  newUuid,
+} from "./records.js";
 
 /** The ?interview=<id> of the current address, or "". */
 export const interviewParam = () => new URLSearchParams(location.search).get("interview") ?? "";
@@ -58,13 +69,13 @@ export function fieldWords(path) {
     } else if (parts[0] === "self_assessment" && i === 1) {
       out.push(`question “${part.replace(/_/g, " ")}”`);
     } else {
-      out.push(parts[0] === "interviewers" && part === "role" ? "role" : (PART_NAMES[part] ?? part));
+      out.push(
+        parts[0] === "interviewers" && part === "role" ? "role" : (PART_NAMES[part] ?? part),
+      );
     }
   }
   return out.join(", ");
 }
-
-
 
 /** A select listing the logged interviews (newest first), with an optional first choice. */
 export function interviewSelect({ id, label, records, selected, first = null, onChange }) {
@@ -72,7 +83,9 @@ export function interviewSelect({ id, label, records, selected, first = null, on
     "select",
     { id, name: "interview", onchange: (e) => onChange(e.target.value) },
     first ? h("option", { value: first[0], selected: selected === first[0] }, first[1]) : null,
-    newestFirst(records).map((r) => h("option", { value: r.id, selected: r.id === selected }, interviewName(r))),
+    newestFirst(records).map((r) =>
+      h("option", { value: r.id, selected: r.id === selected }, interviewName(r)),
+    ),
   );
   return h("div", { class: "ati-field" }, h("label", { for: id }, label), select);
 }

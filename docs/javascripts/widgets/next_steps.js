@@ -20,19 +20,42 @@ export function mount(root) {
     }
     const now = today();
     root.hidden = false;
-    fill(root,
+    fill(
+      root,
       h(
         "section",
         { class: "admonition tip ati-next-steps", "aria-labelledby": "ati-next-steps-title" },
-        h("p", { class: "admonition-title", id: "ati-next-steps-title" }, steps.length === 1 ? "Your next step" : "Your next steps"),
+        h(
+          "p",
+          { class: "admonition-title", id: "ati-next-steps-title" },
+          steps.length === 1 ? "Your next step" : "Your next steps",
+        ),
         h(
           "ul",
           {},
-          steps.slice(0, SHOWN).map((step) =>
-            h("li", { "data-status": step.status, "data-kind": step.kind }, h("a", { href: linkHref(step.link, depth) }, step.computed_on === now ? step.text : step.text_dated || step.text)),
-          ),
+          steps
+            .slice(0, SHOWN)
+            .map((step) =>
+              h(
+                "li",
+                { "data-status": step.status, "data-kind": step.kind },
+                h(
+                  "a",
+                  { href: linkHref(step.link, depth) },
+                  step.computed_on === now ? step.text : step.text_dated || step.text,
+                ),
+              ),
+            ),
         ),
-        steps.length > SHOWN ? h("p", { class: "ati-hint" }, `And ${steps.length - SHOWN} more in the `, h("a", { href: `${"../".repeat(depth)}tools/pipeline/` }, "Applications"), " list.") : null,
+        steps.length > SHOWN
+          ? h(
+              "p",
+              { class: "ati-hint" },
+              `And ${steps.length - SHOWN} more in the `,
+              h("a", { href: `${"../".repeat(depth)}tools/pipeline/` }, "Applications"),
+              " list.",
+            )
+          : null,
       ),
     );
   };

@@ -27,14 +27,25 @@ export function mount(root) {
     holding_pattern: Boolean(saved.holding_pattern),
   };
   const persist = storage.autosaver(KEY);
-  const snapshot = () => persist({ answers: state.answers, holding_pattern: state.holding_pattern });
+  const snapshot = () =>
+    persist({ answers: state.answers, holding_pattern: state.holding_pattern });
   const status = statusLine();
   const notice = undoNotice();
-  const form = h("form", { class: "ati-form ati-offer-form", novalidate: true, onsubmit: (e) => e.preventDefault() }, h("p", { class: "ati-hint" }, "Loading the questions…"));
+  const form = h(
+    "form",
+    { class: "ati-form ati-offer-form", novalidate: true, onsubmit: (e) => e.preventDefault() },
+    h("p", { class: "ati-hint" }, "Loading the questions…"),
+  );
   // The level and summary are announced; the longer list of concerns is not re-read each time.
   const verdict = h("div", { class: "ati-offer-verdict", role: "status", "aria-live": "polite" });
   const results = h("div", { class: "ati-offer-details" });
-  const section = h("section", { class: "ati-offer-result", "aria-labelledby": "ati-offer-heading" }, h("h2", { id: "ati-offer-heading" }, "Your summary"), verdict, results);
+  const section = h(
+    "section",
+    { class: "ati-offer-result", "aria-labelledby": "ati-offer-heading" },
+    h("h2", { id: "ati-offer-heading" }, "Your summary"),
+    verdict,
+    results,
+  );
   let definitions = null;
   let generation = 0;
 
@@ -56,7 +67,14 @@ export function mount(root) {
             h(
               "label",
               { class: "ati-inline" },
-              h("input", { type: "radio", name, value: a.value, checked: state.answers[sign.id] === a.value, "data-sign": sign.id, onchange: () => choose(sign.id, a.value) }),
+              h("input", {
+                type: "radio",
+                name,
+                value: a.value,
+                checked: state.answers[sign.id] === a.value,
+                "data-sign": sign.id,
+                onchange: () => choose(sign.id, a.value),
+              }),
               ` ${a.label}`,
             ),
           ),
@@ -65,21 +83,39 @@ export function mount(root) {
     });
     const holdId = newId("holding");
     const holdHint = `${holdId}-hint`;
-    const hold = h("input", { id: holdId, type: "checkbox", name: "holding_pattern", checked: state.holding_pattern, "aria-describedby": holdHint });
+    const hold = h("input", {
+      id: holdId,
+      type: "checkbox",
+      name: "holding_pattern",
+      checked: state.holding_pattern,
+      "aria-describedby": holdHint,
+    });
     hold.addEventListener("change", () => {
       state.holding_pattern = hold.checked;
       snapshot();
       recheck();
     });
-    fill(form,
+    fill(
+      form,
       ...questions,
       h(
         "div",
         { class: "ati-field ati-check" },
-        h("label", { for: holdId }, hold, ` ${defs.holding_pattern?.label ?? "I am choosing a stop-gap job on purpose"}`),
-        defs.holding_pattern?.help ? h("p", { class: "ati-hint", id: holdHint }, defs.holding_pattern.help) : null,
+        h(
+          "label",
+          { for: holdId },
+          hold,
+          ` ${defs.holding_pattern?.label ?? "I am choosing a stop-gap job on purpose"}`,
+        ),
+        defs.holding_pattern?.help
+          ? h("p", { class: "ati-hint", id: holdHint }, defs.holding_pattern.help)
+          : null,
       ),
-      h("div", { class: "ati-actions" }, h("button", { type: "button", class: "md-button", onclick: clearAll }, "Clear my answers")),
+      h(
+        "div",
+        { class: "ati-actions" },
+        h("button", { type: "button", class: "md-button", onclick: clearAll }, "Clear my answers"),
+      ),
     );
   }
 
@@ -114,16 +150,33 @@ export function mount(root) {
   async function check() {
     const mine = ++generation;
     const known = new Set((definitions?.signs ?? []).map((s) => s.id));
-    const answers = Object.fromEntries(Object.entries(state.answers).filter(([id, v]) => known.has(id) && ["yes", "no", "unsure"].includes(v)));
+    const answers = Object.fromEntries(
+      Object.entries(state.answers).filter(
+        ([id, v]) => known.has(id) && ["yes", "no", "unsure"].includes(v),
+      ),
+    );
     if (Object.keys(answers).length === 0) {
-      fill(verdict, h("p", { class: "ati-hint" }, "Answer at least one question and a summary appears here."));
+      fill(
+        verdict,
+        h("p", { class: "ati-hint" }, "Answer at least one question and a summary appears here."),
+      );
       fill(results);
       return;
     }
-    const response = await runtime.call("planner.offer_check", { answers, holding_pattern: state.holding_pattern });
+    const response = await runtime.call("planner.offer_check", {
+      answers,
+      holding_pattern: state.holding_pattern,
+    });
     if (mine !== generation) return;
     if (!response.ok) {
-      fill(verdict, h("p", { class: "ati-error" }, response.error.problems?.[0]?.message ?? response.error.message));
+      fill(
+        verdict,
+        h(
+          "p",
+          { class: "ati-error" },
+          response.error.problems?.[0]?.message ?? response.error.message,
+        ),
+      );
       fill(results);
       return;
     }
@@ -145,24 +198,63 @@ export function mount(root) {
         h("p", { class: "ati-hint" }, `You answered: ${answerLabel(c.answer)}`),
         h("p", {}, c.why),
         c.note ? h("p", { class: "ati-concern-note" }, c.note) : null,
-        c.questions_to_ask.length ? [h("p", {}, h("strong", {}, "Questions you could ask them")), h("ul", { class: "ati-questions" }, c.questions_to_ask.map((q) => h("li", {}, q)))] : null,
+        c.questions_to_ask.length
+          ? [
+              h("p", {}, h("strong", {}, "Questions you could ask them")),
+              h(
+                "ul",
+                { class: "ati-questions" },
+                c.questions_to_ask.map((q) => h("li", {}, q)),
+              ),
+            ]
+          : null,
       ),
     );
-    fill(verdict, h("div", { class: `admonition ${style} ati-offer-level`, "data-level": result.level }, h("p", { class: "admonition-title" }, title), h("p", { class: "ati-offer-summary" }, result.summary)));
+    fill(
+      verdict,
+      h(
+        "div",
+        { class: `admonition ${style} ati-offer-level`, "data-level": result.level },
+        h("p", { class: "admonition-title" }, title),
+        h("p", { class: "ati-offer-summary" }, result.summary),
+      ),
+    );
     const parts = [
       concerns.length ? h("h3", {}, "What came up, and what to ask") : null,
       ...concerns,
       h(
         "div",
         { class: "ati-actions" },
-        h("a", { class: "md-button md-button--primary", href: messagesHref(result.message_kind || "offer_clarify") }, "Draft a message with your questions"),
-        h("a", { class: "md-button", href: guideHref(result.guide || "guide/offer.md") }, "Read the chapter on offers"),
+        h(
+          "a",
+          {
+            class: "md-button md-button--primary",
+            href: messagesHref(result.message_kind || "offer_clarify"),
+          },
+          "Draft a message with your questions",
+        ),
+        h(
+          "a",
+          { class: "md-button", href: guideHref(result.guide || "guide/offer.md") },
+          "Read the chapter on offers",
+        ),
       ),
     ];
     fill(results, ...parts.filter(Boolean));
   }
 
-  fill(root, status, h("p", { class: "ati-hint" }, "Answer only what you can; “Not sure” is a fine answer. Your answers are saved on this device as you go."), form, notice, section);
+  fill(
+    root,
+    status,
+    h(
+      "p",
+      { class: "ati-hint" },
+      "Answer only what you can; “Not sure” is a fine answer. Your answers are saved on this device as you go.",
+    ),
+    form,
+    notice,
+    section,
+  );
   const island = widgetData(root, "offer-check")["planner.offer_signs"];
   if (island?.signs?.length) {
     renderForm(island);
@@ -171,7 +263,14 @@ export function mount(root) {
     // No build-time data (should not happen): ask Python for the questions instead.
     runtime.call("planner.offer_signs", {}).then((response) => {
       if (!response.ok) {
-        fill(form, h("p", { class: "ati-error" }, `The questions could not be loaded: ${response.error.message}`));
+        fill(
+          form,
+          h(
+            "p",
+            { class: "ati-error" },
+            `The questions could not be loaded: ${response.error.message}`,
+          ),
+        );
         return;
       }
       renderForm(response.result);

@@ -30,7 +30,16 @@ const STATUSES = [
   ["withdrawn", "Withdrawn"],
   ["accepted", "Accepted"],
 ];
-const TEXT_FIELDS = ["company", "role", "status", "applied_on", "interview_date", "decision_date", "rejected_on", "next_action"];
+const TEXT_FIELDS = [
+  "company",
+  "role",
+  "status",
+  "applied_on",
+  "interview_date",
+  "decision_date",
+  "rejected_on",
+  "next_action",
+];
 const NUDGE_STYLE = {
   keep_options_open: ["note", "Worth considering"],
   feedback_limit: ["warning", "Before you ask again"],
@@ -40,7 +49,18 @@ const NUDGE_STYLE = {
 };
 
 function blankApplication() {
-  return { id: newIdent("app"), company: "", role: "", status: "applied", applied_on: "", interview_date: "", decision_date: "", rejected_on: "", feedback_requests: [], next_action: "" };
+  return {
+    id: newIdent("app"),
+    company: "",
+    role: "",
+    status: "applied",
+    applied_on: "",
+    interview_date: "",
+    decision_date: "",
+    rejected_on: "",
+    feedback_requests: [],
+    next_action: "",
+  };
 }
 
 /** A stored application with every key present and of the right type. */
@@ -74,7 +94,7 @@ function fromInterview(record, todayIso) {
 
 export function mount(root) {
   const stored = storage.load(KEY, []);
-  let apps = (Array.isArray(stored) ? stored : []).map(tidy);
+  const apps = (Array.isArray(stored) ? stored : []).map(tidy);
   const persist = storage.autosaver(KEY);
   const save = () => persist(apps);
   const cards = new Map(); // application id -> {details, slots, summary}
@@ -87,11 +107,22 @@ export function mount(root) {
   // The count line is announced; the table itself is not re-read on every keystroke.
   const countLine = h("p", { class: "ati-active-count", role: "status", "aria-live": "polite" });
   const results = h("div", { class: "ati-pipeline-results" });
-  const section = h("section", { class: "ati-pipeline", "aria-labelledby": "ati-next-heading" }, h("h2", { id: "ati-next-heading" }, "What to do next"), countLine, results);
-  const addButton = h("button", { type: "button", class: "md-button md-button--primary", onclick: () => addApplication() }, "Add an application");
+  const section = h(
+    "section",
+    { class: "ati-pipeline", "aria-labelledby": "ati-next-heading" },
+    h("h2", { id: "ati-next-heading" }, "What to do next"),
+    countLine,
+    results,
+  );
+  const addButton = h(
+    "button",
+    { type: "button", class: "md-button md-button--primary", onclick: () => addApplication() },
+    "Add an application",
+  );
 
   const statusLabel = (value) => STATUSES.find(([v]) => v === value)?.[1] ?? value;
-  const summaryText = (app) => `${app.company.trim() || "New application"}${app.role.trim() ? ` — ${app.role.trim()}` : ""} (${statusLabel(app.status)})`;
+  const summaryText = (app) =>
+    `${app.company.trim() || "New application"}${app.role.trim() ? ` — ${app.role.trim()}` : ""} (${statusLabel(app.status)})`;
 
   function card(app, { open = false } = {}) {
     const slots = {};
@@ -142,18 +173,38 @@ export function mount(root) {
         make("status", { label: "Where it stands", options: STATUSES }),
         appliedOnly,
         make("interview_date", { label: "Interview date", type: "date", hint: "Optional." }),
-        make("decision_date", { label: "When they said they would decide", type: "date", hint: "Optional." }),
+        make("decision_date", {
+          label: "When they said they would decide",
+          type: "date",
+          hint: "Optional.",
+        }),
         rejectedOnly,
-        make("next_action", { label: "Your own next step", hint: "Optional. Leave blank and a suggestion appears in the table below." }),
+        make("next_action", {
+          label: "Your own next step",
+          hint: "Optional. Leave blank and a suggestion appears in the table below.",
+        }),
         h(
           "div",
           { class: "ati-actions" },
-          h("button", { type: "button", class: "md-button", onclick: () => removeApplication(app.id) }, "Delete this application"),
+          h(
+            "button",
+            { type: "button", class: "md-button", onclick: () => removeApplication(app.id) },
+            "Delete this application",
+          ),
         ),
       ),
     );
-    appliedOnly.append(make("applied_on", { label: "The day you applied", type: "date", hint: "Optional. Used to suggest when to check in." }));
-    rejectedOnly.append(make("rejected_on", { label: "The day you heard back", type: "date", hint: "Optional." }), requests.wrap);
+    appliedOnly.append(
+      make("applied_on", {
+        label: "The day you applied",
+        type: "date",
+        hint: "Optional. Used to suggest when to check in.",
+      }),
+    );
+    rejectedOnly.append(
+      make("rejected_on", { label: "The day you heard back", type: "date", hint: "Optional." }),
+      requests.wrap,
+    );
     showByStatus();
     cards.set(app.id, { details, slots, summary });
     return details;
@@ -162,7 +213,14 @@ export function mount(root) {
   function renderList() {
     cards.clear();
     fill(list, ...apps.map((app) => card(app)));
-    if (apps.length === 0) list.append(h("p", { class: "ati-hint ati-app-empty" }, "No applications yet. Add the first one with the button below."));
+    if (apps.length === 0)
+      list.append(
+        h(
+          "p",
+          { class: "ati-hint ati-app-empty" },
+          "No applications yet. Add the first one with the button below.",
+        ),
+      );
   }
 
   function addApplication() {
@@ -198,25 +256,38 @@ export function mount(root) {
   async function update() {
     const mine = ++generation;
     const todayIso = today();
-    const logged = loadInterviews().filter((r) => typeof r.company === "string" && r.company.trim());
-    fill(logLine,
+    const logged = loadInterviews().filter(
+      (r) => typeof r.company === "string" && r.company.trim(),
+    );
+    fill(
+      logLine,
       ...(logged.length
-        ? [`${logged.length === 1 ? "One interview" : `${logged.length} interviews`} from your `, h("a", { href: toolHref("log") }, "interview log"), " also appear in the table. Change them in the log."]
+        ? [
+            `${logged.length === 1 ? "One interview" : `${logged.length} interviews`} from your `,
+            h("a", { href: toolHref("log") }, "interview log"),
+            " also appear in the table. Change them in the log.",
+          ]
         : []),
     );
     const entries = [
-      ...apps.map((app, index) => ({ kind: "own", app, index })).filter((e) => e.app.company.trim()),
+      ...apps
+        .map((app, index) => ({ kind: "own", app, index }))
+        .filter((e) => e.app.company.trim()),
       ...logged.map((record) => ({ kind: "log", record, app: fromInterview(record, todayIso) })),
     ];
-    for (const { slots } of cards.values()) for (const slot of Object.values(slots)) {
-      setError(slot, "");
-      setWarning(slot, "");
-    }
+    for (const { slots } of cards.values())
+      for (const slot of Object.values(slots)) {
+        setError(slot, "");
+        setWarning(slot, "");
+      }
     let response;
     const left_out = [];
     // Entries Python cannot use are marked and left out, so one bad row never hides the rest.
     for (let attempt = 0; attempt < 3; attempt++) {
-      response = await runtime.call("planner.pipeline", { applications: entries.map((e) => payloadOf(e.app)), today: todayIso });
+      response = await runtime.call("planner.pipeline", {
+        applications: entries.map((e) => payloadOf(e.app)),
+        today: todayIso,
+      });
       if (mine !== generation) return;
       if (response.ok) break;
       const bad = new Set();
@@ -265,7 +336,8 @@ export function mount(root) {
     const byId = new Map(entries.map((e) => [e.app.id, e]));
     for (const nudge of result.nudges) {
       const entry = nudge.id ? byId.get(nudge.id) : null;
-      if (entry?.kind === "own" && nudge.kind === "feedback_limit") setWarning(cards.get(entry.app.id)?.slots.feedback_requests, nudge.message);
+      if (entry?.kind === "own" && nudge.kind === "feedback_limit")
+        setWarning(cards.get(entry.app.id)?.slots.feedback_requests, nudge.message);
     }
     const rows = result.rows.map((row) => {
       const entry = byId.get(row.id);
@@ -273,26 +345,73 @@ export function mount(root) {
       const name = [row.company, row.role].filter(Boolean).join(" — ");
       return h(
         "tr",
-        { "data-row-id": row.id, "data-source": fromLog ? "log" : "own", "data-active": String(row.active) },
-        h("th", { scope: "row" }, name, fromLog ? h("span", { class: "ati-hint ati-row-source" }, " (", h("a", { href: toolHref("log", { interview: entry.record.id }) }, "from your interview log"), ")") : null),
+        {
+          "data-row-id": row.id,
+          "data-source": fromLog ? "log" : "own",
+          "data-active": String(row.active),
+        },
+        h(
+          "th",
+          { scope: "row" },
+          name,
+          fromLog
+            ? h(
+                "span",
+                { class: "ati-hint ati-row-source" },
+                " (",
+                h(
+                  "a",
+                  { href: toolHref("log", { interview: entry.record.id }) },
+                  "from your interview log",
+                ),
+                ")",
+              )
+            : null,
+        ),
         h("td", { "data-label": "Where it stands" }, row.status_label),
         h(
           "td",
           { "data-label": "Next step" },
           row.next_action,
-          row.message_kind ? h("span", { class: "ati-row-draft" }, " ", h("a", { href: messagesHref(row.message_kind, fromLog ? entry.record.id : "") }, "Draft a message")) : null,
+          row.message_kind
+            ? h(
+                "span",
+                { class: "ati-row-draft" },
+                " ",
+                h(
+                  "a",
+                  { href: messagesHref(row.message_kind, fromLog ? entry.record.id : "") },
+                  "Draft a message",
+                ),
+              )
+            : null,
         ),
-        h("td", { "data-label": "When" }, row.next_action_date ? dateText(row.next_action_date) : "—", row.action_status ? [" ", badge(row.action_status)] : null),
+        h(
+          "td",
+          { "data-label": "When" },
+          row.next_action_date ? dateText(row.next_action_date) : "—",
+          row.action_status ? [" ", badge(row.action_status)] : null,
+        ),
       );
     });
     // With nothing listed yet, a nudge about keeping options open would only discourage.
     const nudges = (entries.length ? result.nudges : []).map((nudge) => {
       const [style, title] = NUDGE_STYLE[nudge.kind] ?? ["note", "Worth knowing"];
-      return h("div", { class: `admonition ${style} ati-nudge`, "data-kind": nudge.kind }, h("p", { class: "admonition-title" }, title), h("p", {}, nudge.message));
+      return h(
+        "div",
+        { class: `admonition ${style} ati-nudge`, "data-kind": nudge.kind },
+        h("p", { class: "admonition-title" }, title),
+        h("p", {}, nudge.message),
+      );
     });
     const count = result.active_count;
     countLine.dataset.count = String(count);
-    const nudgeWord = nudges.length === 0 ? "" : nudges.length === 1 ? " One note below." : ` ${nudges.length} notes below.`;
+    const nudgeWord =
+      nudges.length === 0
+        ? ""
+        : nudges.length === 1
+          ? " One note below."
+          : ` ${nudges.length} notes below.`;
     countLine.textContent = `${count === 0 ? "No applications are active at the moment." : count === 1 ? "You have one active application." : `You have ${count} active applications.`}${nudgeWord}`;
     const parts = [
       ...nudges,
@@ -301,7 +420,11 @@ export function mount(root) {
             "div",
             { class: "admonition warning ati-left-out" },
             h("p", { class: "admonition-title" }, "Left out for now"),
-            h("p", {}, `${leftOut.length === 1 ? "One entry is" : `${leftOut.length} entries are`} left out of the table until ${leftOut.length === 1 ? "its details are" : "their details are"} fixed${leftOut.some((e) => e.kind === "log") ? " (for interviews from the log, change them in the log)" : " (see the messages above)"}. Nothing has been deleted.`),
+            h(
+              "p",
+              {},
+              `${leftOut.length === 1 ? "One entry is" : `${leftOut.length} entries are`} left out of the table until ${leftOut.length === 1 ? "its details are" : "their details are"} fixed${leftOut.some((e) => e.kind === "log") ? " (for interviews from the log, change them in the log)" : " (see the messages above)"}. Nothing has been deleted.`,
+            ),
           )
         : null,
       rows.length
@@ -312,20 +435,39 @@ export function mount(root) {
               "table",
               {},
               h("caption", {}, "Your applications, soonest next step first"),
-              h("thead", {}, h("tr", {}, ["Application", "Where it stands", "Next step", "When"].map((t) => h("th", { scope: "col" }, t)))),
+              h(
+                "thead",
+                {},
+                h(
+                  "tr",
+                  {},
+                  ["Application", "Where it stands", "Next step", "When"].map((t) =>
+                    h("th", { scope: "col" }, t),
+                  ),
+                ),
+              ),
               h("tbody", {}, rows),
             ),
           )
-        : h("p", { class: "ati-hint" }, "Once an application has a company name, it appears here with its next step."),
+        : h(
+            "p",
+            { class: "ati-hint" },
+            "Once an application has a company name, it appears here with its next step.",
+          ),
     ];
     fill(results, ...parts.filter(Boolean));
   }
 
   renderList();
-  fill(root,
+  fill(
+    root,
     status,
     h("h2", {}, "Your applications"),
-    h("p", { class: "ati-hint" }, "Tap an application to open or close its details. Everything is saved as you type."),
+    h(
+      "p",
+      { class: "ati-hint" },
+      "Tap an application to open or close its details. Everything is saved as you type.",
+    ),
     list,
     h("div", { class: "ati-actions" }, addButton),
     notice,

@@ -59,7 +59,12 @@ const FIELD_WORDS = {
   status: "Where things stand",
 };
 
-const emptyFacts = () => ({ feedback: "", rejected_on: "", feedback_requests: [], sar_sent_on: "" });
+const emptyFacts = () => ({
+  feedback: "",
+  rejected_on: "",
+  feedback_requests: [],
+  sar_sent_on: "",
+});
 
 /** Planner-only facts from a stored object, with every key present and of the right type. */
 function factsFrom(value) {
@@ -69,23 +74,43 @@ function factsFrom(value) {
 }
 
 function blankQuick() {
-  return { id: newIdent("plan"), company: "", role: "", date: "", time: "", tz: readerZone(), decision_date: "", status: "awaiting", planner: emptyFacts() };
+  return {
+    id: newIdent("plan"),
+    company: "",
+    role: "",
+    date: "",
+    time: "",
+    tz: readerZone(),
+    decision_date: "",
+    status: "awaiting",
+    planner: emptyFacts(),
+  };
 }
 
 export function mount(root) {
   const saved = storage.load(KEY, {}) ?? {};
   const params = new URLSearchParams(location.search);
   let records = loadInterviews();
-  const quick = { ...blankQuick(), ...(saved.quick && typeof saved.quick === "object" ? saved.quick : {}) };
+  const quick = {
+    ...blankQuick(),
+    ...(saved.quick && typeof saved.quick === "object" ? saved.quick : {}),
+  };
   quick.planner = factsFrom(quick.planner);
   if (!/^[A-Za-z0-9._-]{1,100}$/.test(quick.id ?? "")) quick.id = newIdent("plan");
-  const state = { source: typeof saved.source === "string" ? saved.source : QUICK, quick, alarm: REMINDERS.some(([v]) => v === saved.alarm) ? saved.alarm : "" };
+  const state = {
+    source: typeof saved.source === "string" ? saved.source : QUICK,
+    quick,
+    alarm: REMINDERS.some(([v]) => v === saved.alarm) ? saved.alarm : "",
+  };
 
   const notice = undoNotice();
   const asked = params.get("interview");
   if (asked) {
     if (records.some((r) => r.id === asked)) state.source = asked;
-    else notice.show("That interview is not in the log on this device, so you can type its details in below.");
+    else
+      notice.show(
+        "That interview is not in the log on this device, so you can type its details in below.",
+      );
   }
   if (state.source !== QUICK && !records.some((r) => r.id === state.source)) state.source = QUICK;
 
@@ -112,25 +137,55 @@ export function mount(root) {
   const results = h("div", { class: "ati-plan" });
   // A one-line summary is announced; the full plan is not re-read on every keystroke.
   const announce = h("p", { class: "ati-plan-summary", role: "status", "aria-live": "polite" });
-  const planSection = h("section", { class: "ati-plan-section", "aria-labelledby": "ati-plan-heading" }, h("h2", { id: "ati-plan-heading" }, "Your plan"), announce, results);
+  const planSection = h(
+    "section",
+    { class: "ati-plan-section", "aria-labelledby": "ati-plan-heading" },
+    h("h2", { id: "ati-plan-heading" }, "Your plan"),
+    announce,
+    results,
+  );
   const calendarNotice = h("p", { class: "ati-notice", role: "status", "aria-live": "polite" });
 
   // ----- where the interview comes from -----------------------------------------------
   function renderSource() {
     if (records.length === 0) {
-      fill(sourceBox,
-        h("p", { class: "ati-hint" }, "Type the interview in below. If you keep an ", h("a", { href: toolHref("log") }, "interview log"), " on this device, you can pick an interview from it here instead."),
+      fill(
+        sourceBox,
+        h(
+          "p",
+          { class: "ati-hint" },
+          "Type the interview in below. If you keep an ",
+          h("a", { href: toolHref("log") }, "interview log"),
+          " on this device, you can pick an interview from it here instead.",
+        ),
       );
       return;
     }
     const select = h(
       "select",
       { id: "ati-planner-source", name: "source", onchange: (e) => chooseSource(e.target.value) },
-      h("option", { value: QUICK, selected: state.source === QUICK }, "An interview I type in here"),
-      newestFirst(records).map((r) => h("option", { value: r.id, selected: r.id === state.source }, interviewName(r))),
+      h(
+        "option",
+        { value: QUICK, selected: state.source === QUICK },
+        "An interview I type in here",
+      ),
+      newestFirst(records).map((r) =>
+        h("option", { value: r.id, selected: r.id === state.source }, interviewName(r)),
+      ),
     );
-    fill(sourceBox,
-      h("div", { class: "ati-field" }, h("label", { for: "ati-planner-source" }, "Which interview are you planning for?"), h("p", { class: "ati-hint", id: "ati-planner-source-hint" }, "Choose one from your interview log, or type the details in on this page."), select),
+    fill(
+      sourceBox,
+      h(
+        "div",
+        { class: "ati-field" },
+        h("label", { for: "ati-planner-source" }, "Which interview are you planning for?"),
+        h(
+          "p",
+          { class: "ati-hint", id: "ati-planner-source-hint" },
+          "Choose one from your interview log, or type the details in on this page.",
+        ),
+        select,
+      ),
     );
     select.setAttribute("aria-describedby", "ati-planner-source-hint");
   }
@@ -188,9 +243,20 @@ export function mount(root) {
         make("company", { label: "Company", required: true }),
         make("role", { label: "Job title", hint: "Optional." }),
         make("date", { label: "Date of the interview", type: "date", required: true }),
-        make("time", { label: "Start time", type: "time", hint: "Optional. With a time, the thank-you deadline is worked out to the hour." }),
-        make("tz", { label: "Time zone of the interview", hint: "Already set to your device's zone; change it only if the interview was somewhere else." }),
-        make("decision_date", { label: "When they said they would decide", type: "date", hint: "Optional. Leave blank if they did not say." }),
+        make("time", {
+          label: "Start time",
+          type: "time",
+          hint: "Optional. With a time, the thank-you deadline is worked out to the hour.",
+        }),
+        make("tz", {
+          label: "Time zone of the interview",
+          hint: "Already set to your device's zone; change it only if the interview was somewhere else.",
+        }),
+        make("decision_date", {
+          label: "When they said they would decide",
+          type: "date",
+          hint: "Optional. Leave blank if they did not say.",
+        }),
         make("status", { label: "Where things stand", options: STATUSES }),
       ),
     );
@@ -222,7 +288,11 @@ export function mount(root) {
       },
       "Clear and start again",
     );
-    const keep = h("button", { type: "button", class: "md-button md-button--primary", onclick: keepInLog }, "Keep it in my interview log");
+    const keep = h(
+      "button",
+      { type: "button", class: "md-button md-button--primary", onclick: keepInLog },
+      "Keep it in my interview log",
+    );
     fill(interviewBox, form, zones, h("div", { class: "ati-actions" }, keep, clear));
   }
 
@@ -233,7 +303,10 @@ export function mount(root) {
    */
   function keepInLog() {
     const q = state.quick;
-    const missing = [["company", "Add the company first."], ["date", "Add the date of the interview first."]].filter(([name]) => !String(q[name] ?? "").trim());
+    const missing = [
+      ["company", "Add the company first."],
+      ["date", "Add the date of the interview first."],
+    ].filter(([name]) => !String(q[name] ?? "").trim());
     for (const [name, message] of missing) {
       setError(slots[name], message);
       touched.add(name);
@@ -265,12 +338,15 @@ export function mount(root) {
     }
     state.quick = blankQuick();
     chooseSourceAfterChange(entry.id);
-    notice.show(`${entry.company} is now in your interview log, where you can add the questions and your scores.`, () => {
-      saveInterviews(loadInterviews().filter((r) => r.id !== entry.id));
-      state.quick = before;
-      chooseSourceAfterChange(QUICK);
-      return "Taken out of the log again; the details are back here.";
-    });
+    notice.show(
+      `${entry.company} is now in your interview log, where you can add the questions and your scores.`,
+      () => {
+        saveInterviews(loadInterviews().filter((r) => r.id !== entry.id));
+        state.quick = before;
+        chooseSourceAfterChange(QUICK);
+        return "Taken out of the log again; the details are back here.";
+      },
+    );
   }
 
   function chooseSourceAfterChange(value) {
@@ -293,17 +369,32 @@ export function mount(root) {
     for (const [name, value] of rows) {
       const error = h("p", { class: "ati-error", hidden: true, role: "alert" });
       const warn = h("p", { class: "ati-hint ati-field-warning", hidden: true });
-      const dd = h("dd", { "data-field": name }, h("span", { class: "ati-record-value" }, value), warn, error);
+      const dd = h(
+        "dd",
+        { "data-field": name },
+        h("span", { class: "ati-record-value" }, value),
+        warn,
+        error,
+      );
       slots[name] = { input: dd, error, warn };
       list.append(h("dt", {}, FIELD_WORDS[name]), dd);
     }
-    fill(interviewBox,
+    fill(
+      interviewBox,
       h(
         "section",
         { class: "ati-card", "aria-labelledby": "ati-record-heading" },
         h("h2", { id: "ati-record-heading" }, "From your interview log"),
         list,
-        h("p", {}, h("a", { href: toolHref("log", { interview: r.id }) }, "Change these details in the interview log")),
+        h(
+          "p",
+          {},
+          h(
+            "a",
+            { href: toolHref("log", { interview: r.id }) },
+            "Change these details in the interview log",
+          ),
+        ),
       ),
     );
   }
@@ -323,17 +414,36 @@ export function mount(root) {
   }
 
   function currentStatus() {
-    return state.source === QUICK ? state.quick.status || "awaiting" : record()?.status || "awaiting";
+    return state.source === QUICK
+      ? state.quick.status || "awaiting"
+      : record()?.status || "awaiting";
   }
 
   function renderFacts() {
     const f = facts();
     const rejected = currentStatus() === "rejected";
     const update = (change) => saveFacts({ ...facts(), ...change });
-    const feedback = addWarningSlot(field({ name: "feedback", label: "Have they given you feedback?", options: FEEDBACK, value: f.feedback ?? "" }));
+    const feedback = addWarningSlot(
+      field({
+        name: "feedback",
+        label: "Have they given you feedback?",
+        options: FEEDBACK,
+        value: f.feedback ?? "",
+      }),
+    );
     feedback.input.addEventListener("change", () => update({ feedback: feedback.input.value }));
-    const rejectedOn = addWarningSlot(field({ name: "rejected_on", label: "The day you heard back", type: "date", value: f.rejected_on ?? "", hint: "Feedback requests are timed from this day." }));
-    rejectedOn.input.addEventListener("input", () => update({ rejected_on: rejectedOn.input.value }));
+    const rejectedOn = addWarningSlot(
+      field({
+        name: "rejected_on",
+        label: "The day you heard back",
+        type: "date",
+        value: f.rejected_on ?? "",
+        hint: "Feedback requests are timed from this day.",
+      }),
+    );
+    rejectedOn.input.addEventListener("input", () =>
+      update({ rejected_on: rejectedOn.input.value }),
+    );
     const requests = addWarningSlot(
       dateList({
         name: "feedback_requests",
@@ -354,11 +464,17 @@ export function mount(root) {
       }),
     );
     sar.input.addEventListener("input", () => update({ sar_sent_on: sar.input.value }));
-    for (const [name, slot] of Object.entries({ feedback, rejected_on: rejectedOn, feedback_requests: requests, sar_sent_on: sar })) {
+    for (const [name, slot] of Object.entries({
+      feedback,
+      rejected_on: rejectedOn,
+      feedback_requests: requests,
+      sar_sent_on: sar,
+    })) {
       slots[name] = slot;
       slot.input.addEventListener("focusout", () => touched.add(name));
     }
-    fill(factsBox,
+    fill(
+      factsBox,
       h(
         "fieldset",
         {},
@@ -422,29 +538,62 @@ export function mount(root) {
     const quickEntry = state.source === QUICK;
     if (quickEntry && (!interview.company.trim() || !interview.date)) {
       clearMessages();
-      for (const name of ["company", "date"]) if (touched.has(name) && !interview[name].trim()) setError(slots[name], name === "company" ? "Please enter the company name." : "Please choose the date of the interview.");
+      for (const name of ["company", "date"])
+        if (touched.has(name) && !interview[name].trim())
+          setError(
+            slots[name],
+            name === "company"
+              ? "Please enter the company name."
+              : "Please choose the date of the interview.",
+          );
       showEmpty("Add the company and the date of the interview, and your plan appears here.");
       return;
     }
-    const response = await runtime.call("planner.plan", { interview, today: today(), reader_tz: readerZone() });
+    const response = await runtime.call("planner.plan", {
+      interview,
+      today: today(),
+      reader_tz: readerZone(),
+    });
     if (mine !== generation) return; // a newer plan is on its way
     clearMessages();
     if (!response.ok) {
       const problems = response.error.problems ?? [];
       const unplaced = [];
       for (const p of problems) {
-        const name = String(p.field).replace(/^interview\./, "").replace(/\[\d+\]$/, "");
+        const name = String(p.field)
+          .replace(/^interview\./, "")
+          .replace(/\[\d+\]$/, "");
         const slot = slots[name];
-        const show = !quickEntry || touched.has(name) || String(interview[name] ?? "").length > 0 || name in facts();
+        const show =
+          !quickEntry ||
+          touched.has(name) ||
+          String(interview[name] ?? "").length > 0 ||
+          name in facts();
         if (slot && show) setError(slot, p.message);
         else if (!slot) unplaced.push(p.message);
       }
       if (!quickEntry && problems.some((p) => p.field in FIELD_WORDS)) {
-        fill(recordProblems,
-          h("p", { class: "ati-error" }, "This interview needs a small fix in the log before it can be planned. ", h("a", { href: toolHref("log", { interview: state.source }) }, "Open it in the interview log")),
+        fill(
+          recordProblems,
+          h(
+            "p",
+            { class: "ati-error" },
+            "This interview needs a small fix in the log before it can be planned. ",
+            h(
+              "a",
+              { href: toolHref("log", { interview: state.source }) },
+              "Open it in the interview log",
+            ),
+          ),
         );
       }
-      showEmpty(unplaced.length ? unplaced.join(" ") : problems.length ? "Please fix the fields marked above, and your plan will update." : response.error.message);
+      showEmpty(
+        unplaced.length
+          ? unplaced.join(" ")
+          : problems.length
+            ? "Please fix the fields marked above, and your plan will update."
+            : response.error.message,
+      );
       return;
     }
     renderPlan(response.result, interview);
@@ -470,7 +619,9 @@ export function mount(root) {
     const draftFor = (kind) => messagesHref(kind, state.source === QUICK ? "" : state.source);
     const loose = [];
     for (const w of result.warnings) {
-      const name = String(w.field).replace(/^interview\./, "").replace(/\[\d+\]$/, "");
+      const name = String(w.field)
+        .replace(/^interview\./, "")
+        .replace(/\[\d+\]$/, "");
       if (slots[name]) setWarning(slots[name], w.message);
       else loose.push(w.message);
     }
@@ -480,15 +631,39 @@ export function mount(root) {
       result.items.map((item) =>
         h(
           "li",
-          { class: `ati-card ati-plan-item ati-plan-item--${item.status}`, "data-kind": item.kind, "data-status": item.status, "data-date": item.date },
+          {
+            class: `ati-card ati-plan-item ati-plan-item--${item.status}`,
+            "data-kind": item.kind,
+            "data-status": item.status,
+            "data-date": item.date,
+          },
           h("h3", {}, item.title),
-          h("p", { class: "ati-plan-when" }, h("strong", {}, whenText(item)), " ", badge(item.status)),
+          h(
+            "p",
+            { class: "ati-plan-when" },
+            h("strong", {}, whenText(item)),
+            " ",
+            badge(item.status),
+          ),
           h("p", { class: "ati-plan-why" }, item.why),
           h(
             "div",
             { class: "ati-actions" },
-            h("a", { class: "md-button md-button--primary", href: draftFor(item.message_kind) }, "Draft this message"),
-            h("button", { type: "button", class: "md-button", "data-item": item.id, onclick: () => exportIcs([item]) }, "Add to calendar"),
+            h(
+              "a",
+              { class: "md-button md-button--primary", href: draftFor(item.message_kind) },
+              "Draft this message",
+            ),
+            h(
+              "button",
+              {
+                type: "button",
+                class: "md-button",
+                "data-item": item.id,
+                onclick: () => exportIcs([item]),
+              },
+              "Add to calendar",
+            ),
           ),
         ),
       ),
@@ -500,9 +675,31 @@ export function mount(root) {
         ? "There is nothing to plan for this one right now."
         : `${count === 1 ? "One step" : `${count} steps`} for ${interview.company}.${next ? ` Next: ${next.title}, ${dateText(next.date)}.` : " All of them have passed."}`;
     const parts = [
-      loose.length ? h("div", { class: "admonition warning ati-plan-warnings" }, h("p", { class: "admonition-title" }, "Please check"), h("ul", {}, loose.map((m) => h("li", {}, m)))) : null,
+      loose.length
+        ? h(
+            "div",
+            { class: "admonition warning ati-plan-warnings" },
+            h("p", { class: "admonition-title" }, "Please check"),
+            h(
+              "ul",
+              {},
+              loose.map((m) => h("li", {}, m)),
+            ),
+          )
+        : null,
       result.items.length ? timeline : null,
-      result.notes.length ? h("div", { class: "ati-plan-notes" }, h("h3", {}, "Good to know"), h("ul", {}, result.notes.map((n) => h("li", {}, n)))) : null,
+      result.notes.length
+        ? h(
+            "div",
+            { class: "ati-plan-notes" },
+            h("h3", {}, "Good to know"),
+            h(
+              "ul",
+              {},
+              result.notes.map((n) => h("li", {}, n)),
+            ),
+          )
+        : null,
     ];
     fill(results, ...parts.filter(Boolean));
     calendarBox.hidden = result.items.length === 0;
@@ -514,7 +711,11 @@ export function mount(root) {
       calendarNotice.textContent = "There is nothing to add to a calendar yet.";
       return;
     }
-    const payload = { items, now: new Date().toISOString(), alarm_minutes: state.alarm ? Number(state.alarm) : null };
+    const payload = {
+      items,
+      now: new Date().toISOString(),
+      alarm_minutes: state.alarm ? Number(state.alarm) : null,
+    };
     const response = await runtime.call("planner.ics", payload);
     if (!response.ok) {
       calendarNotice.textContent = response.error.problems?.[0]?.message ?? response.error.message;
@@ -527,16 +728,49 @@ export function mount(root) {
 
   const alarmSelect = h(
     "select",
-    { id: "ati-planner-alarm", name: "alarm", onchange: (e) => { state.alarm = e.target.value; snapshot(); } },
+    {
+      id: "ati-planner-alarm",
+      name: "alarm",
+      onchange: (e) => {
+        state.alarm = e.target.value;
+        snapshot();
+      },
+    },
     REMINDERS.map(([v, text]) => h("option", { value: v, selected: v === state.alarm }, text)),
   );
   const calendarBox = h(
     "section",
     { class: "ati-planner-calendar", "aria-labelledby": "ati-calendar-heading", hidden: true },
     h("h2", { id: "ati-calendar-heading" }, "Put it in your calendar"),
-    h("p", { class: "ati-hint" }, "The calendar file is made on this device. Open it and your calendar app asks before adding anything."),
-    h("div", { class: "ati-field" }, h("label", { for: "ati-planner-alarm" }, "Remind me"), h("p", { class: "ati-hint", id: "ati-planner-alarm-hint" }, "For whole-day items the reminder counts back from 9am on the day."), alarmSelect),
-    h("div", { class: "ati-actions" }, h("button", { type: "button", class: "md-button md-button--primary", onclick: () => exportIcs(lastItems) }, "Download whole plan (.ics)")),
+    h(
+      "p",
+      { class: "ati-hint" },
+      "The calendar file is made on this device. Open it and your calendar app asks before adding anything.",
+    ),
+    h(
+      "div",
+      { class: "ati-field" },
+      h("label", { for: "ati-planner-alarm" }, "Remind me"),
+      h(
+        "p",
+        { class: "ati-hint", id: "ati-planner-alarm-hint" },
+        "For whole-day items the reminder counts back from 9am on the day.",
+      ),
+      alarmSelect,
+    ),
+    h(
+      "div",
+      { class: "ati-actions" },
+      h(
+        "button",
+        {
+          type: "button",
+          class: "md-button md-button--primary",
+          onclick: () => exportIcs(lastItems),
+        },
+        "Download whole plan (.ics)",
+      ),
+    ),
     calendarNotice,
   );
   alarmSelect.setAttribute("aria-describedby", "ati-planner-alarm-hint");
@@ -544,7 +778,17 @@ export function mount(root) {
   renderSource();
   renderInterview();
   renderFacts();
-  fill(root, status, sourceBox, notice, interviewBox, recordProblems, factsBox, planSection, calendarBox);
+  fill(
+    root,
+    status,
+    sourceBox,
+    notice,
+    interviewBox,
+    recordProblems,
+    factsBox,
+    planSection,
+    calendarBox,
+  );
   showEmpty("Your plan appears here once the interview has a company and a date.");
   plan();
   return () => {

@@ -9,7 +9,14 @@ import { INTERVIEWS, dateText as plainDateText } from "./records.js";
 // Shared with every widget; re-exported so the tools import their helpers from one place.
 export { undoNotice, zoneDatalist } from "../ui.js";
 export { laterWriter } from "../storage.js";
-export { INTERVIEWS, loadInterviews, newestFirst, interviewName, toolHref, guideHref } from "./records.js";
+export {
+  INTERVIEWS,
+  loadInterviews,
+  newestFirst,
+  interviewName,
+  toolHref,
+  guideHref,
+} from "./records.js";
 
 /** Plan dates read best with their weekday: "Tuesday 3 March 2026". */
 export const dateText = (iso, { weekday = true } = {}) => plainDateText(iso, { weekday });
@@ -33,7 +40,11 @@ const BADGES = {
 /** A small status badge: "Coming up", "Due today", "Overdue…", "The moment has passed". */
 export function badge(status) {
   if (!status) return null;
-  return h("span", { class: `ati-badge ati-badge--${status}`, "data-status": status }, BADGES[status] ?? status);
+  return h(
+    "span",
+    { class: `ati-badge ati-badge--${status}`, "data-status": status },
+    BADGES[status] ?? status,
+  );
 }
 
 /** Link to a message draft: ../messages/?kind=<kind>[&interview=<id>]. */
@@ -62,8 +73,6 @@ export function newIdent(stem) {
   return `${stem}-${[...bytes].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
 
-
-
 /** A quiet "please check" line placed under a field, separate from its error slot. */
 export function addWarningSlot(slot) {
   slot.warn = h("p", { class: "ati-hint ati-field-warning", hidden: true });
@@ -82,20 +91,38 @@ export function setWarning(slot, message) {
  * Undo through `notice`). `onChange(dates)` is called after every change. Returns a
  * slot {wrap, input, error, set(dates)} so inline messages work as for any field.
  */
-export function dateList({ name, label, hint, dates = [], onChange, notice, addLabel = "Add this date" }) {
+export function dateList({
+  name,
+  label,
+  hint,
+  dates = [],
+  onChange,
+  notice,
+  addLabel = "Add this date",
+}) {
   let current = [...dates];
   const slot = field({ name, label, hint, type: "date" });
   const list = h("ul", { class: "ati-date-list", "aria-label": label });
   const add = h("button", { type: "button", class: "md-button" }, addLabel);
   const render = () => {
-    fill(list,
+    fill(
+      list,
       ...current.map((day, index) =>
         h(
           "li",
           { "data-date": day },
           dateText(day),
           " ",
-          h("button", { type: "button", class: "md-button", "aria-label": `Remove ${dateText(day)}`, onclick: () => remove(index) }, "Remove"),
+          h(
+            "button",
+            {
+              type: "button",
+              class: "md-button",
+              "aria-label": `Remove ${dateText(day)}`,
+              onclick: () => remove(index),
+            },
+            "Remove",
+          ),
         ),
       ),
     );

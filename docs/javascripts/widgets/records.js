@@ -23,7 +23,9 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const rows = (key) => {
   const list = storage.load(key, []);
-  return Array.isArray(list) ? list.filter((r) => r && typeof r === "object" && typeof r.id === "string" && r.id) : [];
+  return Array.isArray(list)
+    ? list.filter((r) => r && typeof r === "object" && typeof r.id === "string" && r.id)
+    : [];
 };
 
 /** The saved interviews, read fresh from storage (another tool may have changed them). */
@@ -76,7 +78,9 @@ export function saveDraft(recordId, kind, draft) {
 }
 /** Every draft of one record (for delete with undo): {key: draft}. */
 export function draftsOf(recordId) {
-  return Object.fromEntries(Object.entries(allDrafts()).filter(([key]) => key.startsWith(`${recordId}:`)));
+  return Object.fromEntries(
+    Object.entries(allDrafts()).filter(([key]) => key.startsWith(`${recordId}:`)),
+  );
 }
 /** Remove a record's drafts (returns them, to put back on Undo), or put some back. */
 export function removeDraftsOf(recordId) {
@@ -112,7 +116,12 @@ export function keepNextSteps(result) {
 
 /** Ask Python for every record's next steps and keep them (after any change to a record). */
 export async function refreshNextSteps(today, readerTz) {
-  const response = await runtime.call("planner.next_steps", { interviews: loadInterviews(), applications: loadApplications(), today, reader_tz: readerTz });
+  const response = await runtime.call("planner.next_steps", {
+    interviews: loadInterviews(),
+    applications: loadApplications(),
+    today,
+    reader_tz: readerTz,
+  });
   if (response.ok) keepNextSteps(response.result);
   return response;
 }
@@ -121,9 +130,12 @@ export async function refreshNextSteps(today, readerTz) {
 export function storedNextSteps() {
   const out = [];
   for (const record of [...loadInterviews(), ...loadApplications()]) {
-    for (const step of record.next?.steps ?? []) out.push({ ...step, computed_on: record.next.computed_on });
+    for (const step of record.next?.steps ?? [])
+      out.push({ ...step, computed_on: record.next.computed_on });
   }
-  return out.sort((a, b) => `${a.due} ${a.due_time ?? ""}`.localeCompare(`${b.due} ${b.due_time ?? ""}`));
+  return out.sort((a, b) =>
+    `${a.due} ${a.due_time ?? ""}`.localeCompare(`${b.due} ${b.due_time ?? ""}`),
+  );
 }
 
 // ----- moving saved data forward ---------------------------------------------------------
@@ -155,7 +167,11 @@ export function ready() {
 async function migrate() {
   const before = storage.snapshot();
   if (!storage.load(BEFORE, null) && !storage.save(BEFORE, before)) {
-    return { ok: false, migrated: false, message: "Your saved entries could not be copied aside, so they were left as they are." };
+    return {
+      ok: false,
+      migrated: false,
+      message: "Your saved entries could not be copied aside, so they were left as they are.",
+    };
   }
   const entries = {};
   for (const key of storage.keys()) {
@@ -166,11 +182,18 @@ async function migrate() {
   if (!response.ok) return { ok: false, migrated: false, message: response.error.message };
   const { entries: moved, removed = [], set_aside: aside = [] } = response.result;
   const stamp = Date.now();
-  let saved = aside.every((item, n) => storage.save(`recovered:${item.key}:${stamp}-${n}`, item.data));
+  let saved = aside.every((item, n) =>
+    storage.save(`recovered:${item.key}:${stamp}-${n}`, item.data),
+  );
   for (const [key, data] of Object.entries(moved)) saved = storage.save(key, data) && saved;
   if (!saved) {
     storage.replaceAll(before); // put everything back exactly; try again next time
-    return { ok: false, migrated: false, message: "Your saved entries could not all be updated on this device, so they were left as they are." };
+    return {
+      ok: false,
+      migrated: false,
+      message:
+        "Your saved entries could not all be updated on this device, so they were left as they are.",
+    };
   }
   for (const key of removed) storage.remove(key);
   storage.save(SHAPE, SHAPE_NOW);
@@ -188,7 +211,10 @@ export function newUuid() {
 }
 
 /** Newest first by date then time, for lists and pickers. */
-export const newestFirst = (list) => [...list].sort((a, b) => `${b.date ?? ""} ${b.time ?? ""}`.localeCompare(`${a.date ?? ""} ${a.time ?? ""}`));
+export const newestFirst = (list) =>
+  [...list].sort((a, b) =>
+    `${b.date ?? ""} ${b.time ?? ""}`.localeCompare(`${a.date ?? ""} ${a.time ?? ""}`),
+  );
 
 /** "12 March 2026" (or "Thursday 12 March 2026") for a YYYY-MM-DD date; other text as given. */
 export function dateText(iso, { weekday = false } = {}) {
@@ -209,14 +235,18 @@ export function interviewName(record) {
 
 /** Link to another tool page from a tool page (they all live at /tools/<name>/). */
 export function toolHref(tool, params = {}) {
-  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== "")).toString();
+  const query = new URLSearchParams(
+    Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ""),
+  ).toString();
   return `../${tool}/${query ? `?${query}` : ""}`;
 }
 
 /** A link Python described ({tool, params}), from a page at `depth` folders below the site root. */
 export function linkHref(link, depth = 2) {
   if (!link?.tool) return "";
-  const query = new URLSearchParams(Object.entries(link.params ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== "")).toString();
+  const query = new URLSearchParams(
+    Object.entries(link.params ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== ""),
+  ).toString();
   return `${"../".repeat(depth)}tools/${link.tool}/${query ? `?${query}` : ""}`;
 }
 

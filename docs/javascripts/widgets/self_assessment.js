@@ -5,7 +5,17 @@
 // `?interview=<id>` picks an interview; `?standalone=1` the version on its own.
 import * as storage from "../storage.js";
 import { h, fill, widgetData, statusLine, newId } from "../ui.js";
-import { loadInterviews, patchInterview, newestFirst, toolHref, guideHref, interviewParam, undoNotice, laterWriter, interviewSelect } from "./debrief_common.js";
+import {
+  loadInterviews,
+  patchInterview,
+  newestFirst,
+  toolHref,
+  guideHref,
+  interviewParam,
+  undoNotice,
+  laterWriter,
+  interviewSelect,
+} from "./debrief_common.js";
 
 const STANDALONE = "self-assessment:standalone";
 const ON_ITS_OWN = "standalone";
@@ -15,7 +25,10 @@ function tidy(raw, scale) {
   const out = {};
   if (!raw || typeof raw !== "object") return out;
   for (const [id, entry] of Object.entries(raw)) {
-    const answer = Number.isInteger(entry?.answer) && entry.answer >= scale.min && entry.answer <= scale.max ? entry.answer : null;
+    const answer =
+      Number.isInteger(entry?.answer) && entry.answer >= scale.min && entry.answer <= scale.max
+        ? entry.answer
+        : null;
     const note = typeof entry?.note === "string" ? entry.note : "";
     if (answer !== null || note) out[id] = { answer, note };
   }
@@ -27,7 +40,10 @@ export function mount(root) {
   const questions = options.self_assessment?.questions ?? [];
   const scale = options.self_assessment?.scale ?? { min: 1, max: 5 };
   if (questions.length === 0) {
-    fill(root, h("p", { class: "ati-error" }, "The questions could not be loaded. Please reload the page."));
+    fill(
+      root,
+      h("p", { class: "ati-error" }, "The questions could not be loaded. Please reload the page."),
+    );
     return undefined;
   }
   const params = new URLSearchParams(location.search);
@@ -54,7 +70,9 @@ export function mount(root) {
     const data = tidy(answers, scale);
     if (choice === ON_ITS_OWN) storage.save(STANDALONE, data);
     else if (!patchInterview(choice, (r) => ({ ...r, self_assessment: data }))) {
-      notice.show("This interview is no longer in your log, so these answers could not be stored with it. Choose another one above, or “On its own”.");
+      notice.show(
+        "This interview is no longer in your log, so these answers could not be stored with it. Choose another one above, or “On its own”.",
+      );
     }
   });
 
@@ -65,7 +83,10 @@ export function mount(root) {
 
   function showCount() {
     const done = questions.filter((q) => answers[q.id]?.answer).length;
-    count.textContent = done === questions.length ? `All ${done} questions answered. Your answers are kept on this device.` : `${done} of ${questions.length} answered so far. Skip any that do not apply; you can come back later.`;
+    count.textContent =
+      done === questions.length
+        ? `All ${done} questions answered. Your answers are kept on this device.`
+        : `${done} of ${questions.length} answered so far. Skip any that do not apply; you can come back later.`;
   }
 
   function question(q, position) {
@@ -78,20 +99,20 @@ export function mount(root) {
         "div",
         { class: "ati-check ati-scale-option" },
         h(
-        "label",
-        {},
-        h("input", {
-          type: "radio",
-          name,
-          value: String(l.value),
-          checked: entry.answer === l.value,
-          "data-question": q.id,
-          onchange: () => {
-            answers[q.id] = { ...(answers[q.id] ?? { note: "" }), answer: l.value };
-            changed();
-          },
-        }),
-        ` ${l.value} – ${l.label}`,
+          "label",
+          {},
+          h("input", {
+            type: "radio",
+            name,
+            value: String(l.value),
+            checked: entry.answer === l.value,
+            "data-question": q.id,
+            onchange: () => {
+              answers[q.id] = { ...(answers[q.id] ?? { note: "" }), answer: l.value };
+              changed();
+            },
+          }),
+          ` ${l.value} – ${l.label}`,
         ),
       ),
     );
@@ -119,7 +140,8 @@ export function mount(root) {
           changed();
           notice.show(`Your answer to “${q.text}” was cleared.`, () => {
             answers[q.id] = { ...(answers[q.id] ?? { note: "" }), answer: was.answer };
-            for (const input of fieldset.querySelectorAll("input[type=radio]")) input.checked = input.value === String(was.answer);
+            for (const input of fieldset.querySelectorAll("input[type=radio]"))
+              input.checked = input.value === String(was.answer);
             changed();
             return "Your answer is back.";
           });
@@ -132,7 +154,13 @@ export function mount(root) {
       { class: "ati-card ati-question", "data-question": q.id, "aria-describedby": whyId },
       h("legend", {}, `${position}. ${q.text}`),
       h("p", { class: "ati-hint", id: whyId }, h("strong", {}, "Why it matters: "), q.why),
-      q.in_your_control === false ? h("p", { class: "ati-hint" }, "This one is mostly outside your control. It can help explain the outcome, but it never becomes something to work on.") : null,
+      q.in_your_control === false
+        ? h(
+            "p",
+            { class: "ati-hint" },
+            "This one is mostly outside your control. It can help explain the outcome, but it never becomes something to work on.",
+          )
+        : null,
       h("div", { class: "ati-scale" }, radios),
       h("div", { class: "ati-field" }, h("label", { for: noteId }, "Your note (optional)"), note),
       h("p", {}, clear, " ", h("a", { href: guideHref(q.guide) }, "Read about this in the guide")),
@@ -142,19 +170,41 @@ export function mount(root) {
 
   function render() {
     answers = loadAnswers();
-    fill(questionBox, questions.map((q, i) => question(q, i + 1)));
+    fill(
+      questionBox,
+      questions.map((q, i) => question(q, i + 1)),
+    );
     showCount();
     if (choice === ON_ITS_OWN) {
-      fill(after,
-        h("p", {}, "These answers are not linked to an interview. To see them in a reflection report, ", h("a", { href: toolHref("log") }, "log the interview"), " and then choose it in the list above."),
+      fill(
+        after,
+        h(
+          "p",
+          {},
+          "These answers are not linked to an interview. To see them in a reflection report, ",
+          h("a", { href: toolHref("log") }, "log the interview"),
+          " and then choose it in the list above.",
+        ),
       );
     } else {
-      fill(after,
+      fill(
+        after,
         h(
           "p",
           { class: "ati-actions" },
-          h("a", { class: "md-button md-button--primary", href: toolHref("report", { interview: choice }) }, "See my reflection report"),
-          h("a", { class: "md-button", href: toolHref("log", { interview: choice }) }, "Back to this interview in the log"),
+          h(
+            "a",
+            {
+              class: "md-button md-button--primary",
+              href: toolHref("report", { interview: choice }),
+            },
+            "See my reflection report",
+          ),
+          h(
+            "a",
+            { class: "md-button", href: toolHref("log", { interview: choice }) },
+            "Back to this interview in the log",
+          ),
         ),
       );
     }
@@ -181,11 +231,24 @@ export function mount(root) {
     first: [ON_ITS_OWN, "On its own (not linked to a logged interview)"],
     onChange: choose,
   });
-  fill(root,
+  fill(
+    root,
     status,
     picker,
-    records.length ? null : h("p", { class: "ati-hint" }, "Nothing is in your interview log yet, so this will be kept on its own. ", h("a", { href: toolHref("log") }, "Log an interview"), " to link the two."),
-    h("p", {}, `For each question pick the answer that fits best: ${scale.min} means it held you back, ${scale.max} means it went well. There are no wrong answers, and it is all saved as you go.`),
+    records.length
+      ? null
+      : h(
+          "p",
+          { class: "ati-hint" },
+          "Nothing is in your interview log yet, so this will be kept on its own. ",
+          h("a", { href: toolHref("log") }, "Log an interview"),
+          " to link the two.",
+        ),
+    h(
+      "p",
+      {},
+      `For each question pick the answer that fits best: ${scale.min} means it held you back, ${scale.max} means it went well. There are no wrong answers, and it is all saved as you go.`,
+    ),
     count,
     questionBox,
     notice,

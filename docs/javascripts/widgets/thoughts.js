@@ -29,7 +29,10 @@ function journalText(entries, plain) {
   for (const entry of entries) {
     lines.push(plain ? `${dateText(entry.date)}` : `## ${dateText(entry.date)}`, "");
     lines.push(plain ? `Thought: ${entry.thought}` : `**Thought:** ${entry.thought}`, "");
-    lines.push(plain ? `Balanced thought: ${entry.reframe}` : `**Balanced thought:** ${entry.reframe}`, "");
+    lines.push(
+      plain ? `Balanced thought: ${entry.reframe}` : `**Balanced thought:** ${entry.reframe}`,
+      "",
+    );
     const b = belief(entry);
     if (b) lines.push(b, "");
     if (plain) lines.push("----", "");
@@ -59,42 +62,108 @@ export function mount(root) {
   const status = statusLine();
   const notice = undoNotice();
   const groupName = newId("ati-thought");
-  const choiceError = h("p", { class: "ati-error", role: "alert", hidden: true, id: `${groupName}-error` });
-  const own = field({ name: "own", label: "Your thought, in your own words", multiline: true, value: draft.own });
+  const choiceError = h("p", {
+    class: "ati-error",
+    role: "alert",
+    hidden: true,
+    id: `${groupName}-error`,
+  });
+  const own = field({
+    name: "own",
+    label: "Your thought, in your own words",
+    multiline: true,
+    value: draft.own,
+  });
   own.input.rows = 2;
   own.wrap.hidden = draft.choice !== OWN;
   const radio = (value, text) =>
-    h("div", { class: "ati-check ati-choice" }, h("label", {}, h("input", { type: "radio", name: groupName, value, checked: draft.choice === value }), " ", text));
+    h(
+      "div",
+      { class: "ati-check ati-choice" },
+      h(
+        "label",
+        {},
+        h("input", { type: "radio", name: groupName, value, checked: draft.choice === value }),
+        " ",
+        text,
+      ),
+    );
   const choices = h(
     "fieldset",
     { class: "ati-thought-choice", "aria-describedby": choiceError.id },
     h("legend", {}, "Which thought is weighing on you?"),
     h("p", { class: "ati-hint" }, "Pick the one closest to yours, or write it in your own words."),
     choiceError,
-    h("div", { class: "ati-choice-list" }, thoughts.map((t) => radio(t.id, `“${t.thought}”`)), radio(OWN, "Something else: I'll write it myself")),
+    h(
+      "div",
+      { class: "ati-choice-list" },
+      thoughts.map((t) => radio(t.id, `“${t.thought}”`)),
+      radio(OWN, "Something else: I'll write it myself"),
+    ),
     own.wrap,
   );
-  const challengeButton = h("button", { type: "button", class: "md-button md-button--primary", onclick: () => challenge(true) }, "Help me question this thought");
+  const challengeButton = h(
+    "button",
+    { type: "button", class: "md-button md-button--primary", onclick: () => challenge(true) },
+    "Help me question this thought",
+  );
   const result = h("div", { class: "ati-challenge", "aria-live": "polite" });
 
-  const reframe = field({ name: "reframe", label: "Your more balanced thought", hint: "Write it so it takes in the evidence on both sides. The questions and examples above can help.", multiline: true, value: draft.reframe });
-  const before = field({ name: "before", label: "Before: how strongly did you believe the original thought? (0 to 100, optional)", value: draft.before });
-  const after = field({ name: "after", label: "Now: how strongly do you believe it? (0 to 100, optional)", value: draft.after });
+  const reframe = field({
+    name: "reframe",
+    label: "Your more balanced thought",
+    hint: "Write it so it takes in the evidence on both sides. The questions and examples above can help.",
+    multiline: true,
+    value: draft.reframe,
+  });
+  const before = field({
+    name: "before",
+    label: "Before: how strongly did you believe the original thought? (0 to 100, optional)",
+    value: draft.before,
+  });
+  const after = field({
+    name: "after",
+    label: "Now: how strongly do you believe it? (0 to 100, optional)",
+    value: draft.after,
+  });
   for (const slot of [before, after]) {
     slot.input.setAttribute("inputmode", "numeric");
     slot.input.setAttribute("size", "5");
   }
   const slots = { reframe, before, after };
-  const saveButton = h("button", { type: "button", class: "md-button md-button--primary", onclick: () => saveEntry() }, "Save to my journal");
+  const saveButton = h(
+    "button",
+    { type: "button", class: "md-button md-button--primary", onclick: () => saveEntry() },
+    "Save to my journal",
+  );
   const journalList = h("div", { class: "ati-journal" });
   const downloads = h(
     "div",
     { class: "ati-actions" },
-    h("button", { type: "button", class: "md-button", "data-format": "md", onclick: () => exportJournal(false) }, "Download my journal (.md)"),
-    h("button", { type: "button", class: "md-button", "data-format": "txt", onclick: () => exportJournal(true) }, "Download as plain text (.txt)"),
+    h(
+      "button",
+      {
+        type: "button",
+        class: "md-button",
+        "data-format": "md",
+        onclick: () => exportJournal(false),
+      },
+      "Download my journal (.md)",
+    ),
+    h(
+      "button",
+      {
+        type: "button",
+        class: "md-button",
+        "data-format": "txt",
+        onclick: () => exportJournal(true),
+      },
+      "Download as plain text (.txt)",
+    ),
   );
 
-  const thoughtText = () => (draft.choice === OWN ? draft.own : (thoughts.find((t) => t.id === draft.choice)?.thought ?? ""));
+  const thoughtText = () =>
+    draft.choice === OWN ? draft.own : (thoughts.find((t) => t.id === draft.choice)?.thought ?? "");
 
   function clearErrors() {
     choiceError.hidden = true;
@@ -113,7 +182,8 @@ export function mount(root) {
   async function challenge(byHand) {
     clearErrors();
     if (!draft.choice) {
-      if (byHand) showChoiceError("Choose one of the thoughts, or pick “Something else” and write yours.");
+      if (byHand)
+        showChoiceError("Choose one of the thoughts, or pick “Something else” and write yours.");
       return;
     }
     draft.asked = true;
@@ -134,14 +204,39 @@ export function mount(root) {
     }
     const r = response.result;
     if (r.crisis) return showCrisis(byHand);
-    fill(result,
+    fill(
+      result,
       h("h3", {}, "Questioning it"),
       h("p", { class: "ati-quoted-thought" }, h("q", {}, r.thought)),
-      r.distortion ? h("p", {}, "This is a common thinking trap called ", h("strong", {}, r.distortion.label), ": ", r.distortion.explanation) : null,
-      r.source === "own" && r.matched.length ? h("p", { class: "ati-hint" }, "It sounds close to: ", r.matched.map((m, i) => [i ? ", " : "", h("q", {}, m.thought)])) : null,
-      r.note ? h("p", { class: "ati-hint ati-no-pattern" }, r.note) : r.generic ? h("p", { class: "ati-hint" }, "These questions help with most worrying thoughts.") : null,
+      r.distortion
+        ? h(
+            "p",
+            {},
+            "This is a common thinking trap called ",
+            h("strong", {}, r.distortion.label),
+            ": ",
+            r.distortion.explanation,
+          )
+        : null,
+      r.source === "own" && r.matched.length
+        ? h(
+            "p",
+            { class: "ati-hint" },
+            "It sounds close to: ",
+            r.matched.map((m, i) => [i ? ", " : "", h("q", {}, m.thought)]),
+          )
+        : null,
+      r.note
+        ? h("p", { class: "ati-hint ati-no-pattern" }, r.note)
+        : r.generic
+          ? h("p", { class: "ati-hint" }, "These questions help with most worrying thoughts.")
+          : null,
       h("h4", {}, "Questions to ask yourself"),
-      h("ol", { class: "ati-evidence-questions" }, r.questions.map((q) => h("li", {}, q))),
+      h(
+        "ol",
+        { class: "ati-evidence-questions" },
+        r.questions.map((q) => h("li", {}, q)),
+      ),
       r.alternatives.length
         ? [
             h("h4", {}, "More balanced ways to see it"),
@@ -149,12 +244,27 @@ export function mount(root) {
               "ul",
               { class: "ati-alternatives" },
               r.alternatives.map((a) =>
-                h("li", {}, a, " ", h("button", { type: "button", class: "ati-quote", onclick: () => startFrom(a) }, "Start from this")),
+                h(
+                  "li",
+                  {},
+                  a,
+                  " ",
+                  h(
+                    "button",
+                    { type: "button", class: "ati-quote", onclick: () => startFrom(a) },
+                    "Start from this",
+                  ),
+                ),
               ),
             ),
           ]
         : null,
-      h("p", {}, "More help: ", h("a", { href: guideHref(r.guide?.link ?? guide.link) }, r.guide?.title ?? guide.title)),
+      h(
+        "p",
+        {},
+        "More help: ",
+        h("a", { href: guideHref(r.guide?.link ?? guide.link) }, r.guide?.title ?? guide.title),
+      ),
     );
   }
 
@@ -176,7 +286,13 @@ export function mount(root) {
   async function saveEntry() {
     clearErrors();
     persist.flush();
-    const payload = { thought: thoughtText(), reframe: draft.reframe, today: today(), before: draft.before, after: draft.after };
+    const payload = {
+      thought: thoughtText(),
+      reframe: draft.reframe,
+      today: today(),
+      before: draft.before,
+      after: draft.after,
+    };
     notice.show("Checking…");
     const response = await runtime.call("debrief.journal_entry", payload);
     if (!response.ok) {
@@ -184,7 +300,11 @@ export function mount(root) {
       let first = null;
       for (const p of response.error.problems ?? []) {
         if (p.field === "thought") {
-          showChoiceError(draft.choice ? p.message : "Choose one of the thoughts, or pick “Something else” and write yours.");
+          showChoiceError(
+            draft.choice
+              ? p.message
+              : "Choose one of the thoughts, or pick “Something else” and write yours.",
+          );
           first ??= draft.choice === OWN ? own.input : choices.querySelector("input");
         } else if (slots[p.field]) {
           setError(slots[p.field], p.message);
@@ -246,18 +366,37 @@ export function mount(root) {
   function renderJournal() {
     journal = loadJournal();
     downloads.hidden = journal.length === 0;
-    fill(journalList,
+    fill(
+      journalList,
       journal.length === 0
-        ? h("p", { class: "ati-empty" }, "No entries yet. When you save a balanced thought it appears here, newest first.")
+        ? h(
+            "p",
+            { class: "ati-empty" },
+            "No entries yet. When you save a balanced thought it appears here, newest first.",
+          )
         : journal.map((entry, i) =>
             h(
               "article",
               { class: "ati-card ati-journal-entry", "data-id": entry.id ?? "" },
               h("p", { class: "ati-hint" }, dateText(entry.date)),
               h("p", {}, h("strong", {}, "Thought: "), entry.thought),
-              h("p", { class: "ati-reframe" }, h("strong", {}, "Balanced thought: "), entry.reframe),
+              h(
+                "p",
+                { class: "ati-reframe" },
+                h("strong", {}, "Balanced thought: "),
+                entry.reframe,
+              ),
               belief(entry) ? h("p", { class: "ati-hint" }, belief(entry)) : null,
-              h("button", { type: "button", class: "md-button", "aria-label": `Delete journal entry ${i + 1}`, onclick: () => removeEntry(entry) }, "Delete"),
+              h(
+                "button",
+                {
+                  type: "button",
+                  class: "md-button",
+                  "aria-label": `Delete journal entry ${i + 1}`,
+                  onclick: () => removeEntry(entry),
+                },
+                "Delete",
+              ),
             ),
           ),
     );
@@ -284,7 +423,8 @@ export function mount(root) {
     });
   }
 
-  fill(root,
+  fill(
+    root,
     status,
     choices,
     h("div", { class: "ati-actions" }, challengeButton),
@@ -296,7 +436,11 @@ export function mount(root) {
     h("div", { class: "ati-actions" }, saveButton),
     notice,
     h("h3", {}, "Your journal"),
-    h("p", { class: "ati-hint" }, "Kept only in this browser on this device. Download a copy if you want to keep it elsewhere."),
+    h(
+      "p",
+      { class: "ati-hint" },
+      "Kept only in this browser on this device. Download a copy if you want to keep it elsewhere.",
+    ),
     journalList,
     downloads,
   );

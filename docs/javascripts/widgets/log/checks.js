@@ -9,7 +9,13 @@ import { pathParts, rowOf } from "./draft.js";
 export function slotFor(form, path) {
   const parts = pathParts(path);
   for (let n = parts.length; n > 0; n--) {
-    const key = parts.slice(0, n).reduce((out, part) => (typeof part === "number" ? `${out}[${part}]` : out ? `${out}.${part}` : part), "");
+    const key = parts
+      .slice(0, n)
+      .reduce(
+        (out, part) =>
+          typeof part === "number" ? `${out}[${part}]` : out ? `${out}.${part}` : part,
+        "",
+      );
     if (form.slots[key]) return { kind: "field", slot: form.slots[key] };
     if (form.groups[key]) return { kind: "group", slot: form.groups[key] };
   }
@@ -20,7 +26,13 @@ export function slotFor(form, path) {
 export function shown(path, touched, showAll) {
   if (showAll) return true;
   const row = rowOf(path);
-  return [...touched].some((t) => t === path || rowOf(t) === row || (row === path && t.startsWith(path)) || (path === "decision_date" && t === "date"));
+  return [...touched].some(
+    (t) =>
+      t === path ||
+      rowOf(t) === row ||
+      (row === path && t.startsWith(path)) ||
+      (path === "decision_date" && t === "date"),
+  );
 }
 
 /** Clear every message, then show the current ones. */
@@ -52,15 +64,38 @@ export function showChecks(form, { problems, warnings }, { touched, showAll }) {
   const summary = form.summary;
   summary.hidden = !(showAll && problems.length);
   if (summary.hidden) return;
-  fill(summary,
-    h("p", { class: "admonition-title" }, problems.length === 1 ? "One thing needs a look before this can be saved" : `${problems.length} things need a look before this can be saved`),
+  fill(
+    summary,
+    h(
+      "p",
+      { class: "admonition-title" },
+      problems.length === 1
+        ? "One thing needs a look before this can be saved"
+        : `${problems.length} things need a look before this can be saved`,
+    ),
     h(
       "ul",
       {},
       problems.map((p) => {
         const target = slotFor(form, p.field);
         const input = target?.kind === "field" ? target.slot.input : null;
-        return h("li", {}, input ? h("a", { href: `#${input.id}`, onclick: (e) => { e.preventDefault(); input.focus(); } }, p.message) : p.message);
+        return h(
+          "li",
+          {},
+          input
+            ? h(
+                "a",
+                {
+                  href: `#${input.id}`,
+                  onclick: (e) => {
+                    e.preventDefault();
+                    input.focus();
+                  },
+                },
+                p.message,
+              )
+            : p.message,
+        );
       }),
     ),
   );

@@ -2,7 +2,14 @@
 // and reading/writing a value at a field path in Python's style ("people[0].email",
 // "questions[2].score", "went_well[1]"). Pure functions: no page, no storage.
 
-export const blankPerson = () => ({ name: "", title: "", greet_as: "", role: "", email: "", contact: "" });
+export const blankPerson = () => ({
+  name: "",
+  title: "",
+  greet_as: "",
+  role: "",
+  email: "",
+  contact: "",
+});
 export const blankQuestion = () => ({ text: "", notes: "", score: "" });
 const PERSON_KEYS = Object.keys(blankPerson());
 const text = (v) => (typeof v === "string" ? v : v === null || v === undefined ? "" : String(v));
@@ -13,15 +20,47 @@ const pad = (list, count, make) => {
 const listOf = (value) => (Array.isArray(value) ? value : []);
 
 /** The fields the log edits; everything else in a record is kept as it is. */
-export const EDITED = ["company", "role", "reference", "date", "time", "tz", "format", "people", "questions", "went_well", "to_improve", "notes", "decision_date", "status"];
+export const EDITED = [
+  "company",
+  "role",
+  "reference",
+  "date",
+  "time",
+  "tz",
+  "format",
+  "people",
+  "questions",
+  "went_well",
+  "to_improve",
+  "notes",
+  "decision_date",
+  "status",
+];
 
 /** An editable copy of a record (schema 2). `fresh` adds more empty rows for a new one. */
 export function toDraft(record, fresh) {
   const draft = { id: record.id };
-  for (const key of ["company", "role", "reference", "date", "time", "tz", "format", "notes", "decision_date"]) draft[key] = text(record[key]);
+  for (const key of [
+    "company",
+    "role",
+    "reference",
+    "date",
+    "time",
+    "tz",
+    "format",
+    "notes",
+    "decision_date",
+  ])
+    draft[key] = text(record[key]);
   draft.status = text(record.status) || "awaiting";
-  draft.people = listOf(record.people).map((p) => Object.fromEntries(PERSON_KEYS.map((k) => [k, text(p?.[k])])));
-  draft.questions = listOf(record.questions).map((q) => ({ text: text(q?.text), notes: text(q?.notes), score: text(q?.score) }));
+  draft.people = listOf(record.people).map((p) =>
+    Object.fromEntries(PERSON_KEYS.map((k) => [k, text(p?.[k])])),
+  );
+  draft.questions = listOf(record.questions).map((q) => ({
+    text: text(q?.text),
+    notes: text(q?.notes),
+    score: text(q?.score),
+  }));
   draft.went_well = listOf(record.went_well).map(text);
   draft.to_improve = listOf(record.to_improve).map(text);
   pad(draft.people, 1, blankPerson);

@@ -13,16 +13,48 @@ export function renderEditor(editor, entry, options, on) {
   const draft = entry.record;
   const labels = options.fields ?? {};
   const label = (key, fallback) => labels[key] ?? fallback;
-  const form = { slots: {}, groups: {}, summary: h("div", { class: "ati-error-summary admonition failure", role: "alert", tabindex: "-1", hidden: true }) };
+  const form = {
+    slots: {},
+    groups: {},
+    summary: h("div", {
+      class: "ati-error-summary admonition failure",
+      role: "alert",
+      tabindex: "-1",
+      hidden: true,
+    }),
+  };
 
-  const bound = (path, { label: text, hint = "", multiline = false, type = "text", options: opts = null, required = false, extra = {} }) => {
-    const slot = field({ name: path, label: text, hint, multiline, type, options: opts, required, value: getAt(draft, path) ?? "" });
+  const bound = (
+    path,
+    {
+      label: text,
+      hint = "",
+      multiline = false,
+      type = "text",
+      options: opts = null,
+      required = false,
+      extra = {},
+    },
+  ) => {
+    const slot = field({
+      name: path,
+      label: text,
+      hint,
+      multiline,
+      type,
+      options: opts,
+      required,
+      value: getAt(draft, path) ?? "",
+    });
     slot.input.dataset.path = path;
     if (multiline) slot.input.rows = 3;
     for (const [k, v] of Object.entries(extra)) slot.input.setAttribute(k, v);
     slot.note = h("p", { class: "ati-hint ati-note", id: `${slot.input.id}-note`, hidden: true });
     slot.wrap.append(slot.note);
-    slot.input.setAttribute("aria-describedby", `${slot.input.getAttribute("aria-describedby")} ${slot.note.id}`);
+    slot.input.setAttribute(
+      "aria-describedby",
+      `${slot.input.getAttribute("aria-describedby")} ${slot.note.id}`,
+    );
     form.slots[path] = slot;
     return slot.wrap;
   };
@@ -30,48 +62,141 @@ export function renderEditor(editor, entry, options, on) {
     const error = h("p", { class: "ati-error", role: "alert", hidden: true });
     const note = h("p", { class: "ati-hint ati-note", hidden: true });
     form.groups[key] = { error, note };
-    return h("fieldset", { class: `ati-group ati-group-${key}` }, h("legend", {}, legend), hint ? h("p", { class: "ati-hint" }, hint) : null, error, note, ...children);
+    return h(
+      "fieldset",
+      { class: `ati-group ati-group-${key}` },
+      h("legend", {}, legend),
+      hint ? h("p", { class: "ati-hint" }, hint) : null,
+      error,
+      note,
+      ...children,
+    );
   };
-  const button = (text, onclick, attrs = {}) => h("button", { type: "button", class: "md-button", onclick, ...attrs }, text);
+  const button = (text, onclick, attrs = {}) =>
+    h("button", { type: "button", class: "md-button", onclick, ...attrs }, text);
   const rows = (key, legend, fields) =>
-    draft[key].map((_, i) => h("fieldset", { class: "ati-row" }, h("legend", {}, `${legend} ${i + 1}`), fields(i), button(`Remove ${legend.toLowerCase()} ${i + 1}`, () => on.removeRow(key, i))));
+    draft[key].map((_, i) =>
+      h(
+        "fieldset",
+        { class: "ati-row" },
+        h("legend", {}, `${legend} ${i + 1}`),
+        fields(i),
+        button(`Remove ${legend.toLowerCase()} ${i + 1}`, () => on.removeRow(key, i)),
+      ),
+    );
 
   const zones = zoneDatalist();
   const bands = options.score?.bands ?? [];
   const people = rows("people", "Interviewer", (i) => [
     bound(`people[${i}].name`, { label: label("interviewer_name", "Name") }),
-    bound(`people[${i}].title`, { label: label("person_title", "Title, if you would use one"), hint: "For example Ms, Mr, Dr. A formal message then greets them by title and surname." }),
-    bound(`people[${i}].greet_as`, { label: label("person_greet_as", "Name you greet them by"), hint: "Optional, for example Priya. Otherwise a friendly message uses their first name." }),
+    bound(`people[${i}].title`, {
+      label: label("person_title", "Title, if you would use one"),
+      hint: "For example Ms, Mr, Dr. A formal message then greets them by title and surname.",
+    }),
+    bound(`people[${i}].greet_as`, {
+      label: label("person_greet_as", "Name you greet them by"),
+      hint: "Optional, for example Priya. Otherwise a friendly message uses their first name.",
+    }),
     bound(`people[${i}].role`, { label: label("interviewer_role", "Their role") }),
-    bound(`people[${i}].email`, { label: label("person_email", "E-mail address"), type: "email", hint: "Used as the recipient of your messages to them. Kept only on this device." }),
+    bound(`people[${i}].email`, {
+      label: label("person_email", "E-mail address"),
+      type: "email",
+      hint: "Used as the recipient of your messages to them. Kept only on this device.",
+    }),
     bound(`people[${i}].contact`, { label: label("interviewer_contact", "Other contact details") }),
   ]);
   const questions = rows("questions", "Question", (i) => [
     bound(`questions[${i}].text`, { label: label("question_text", "Question"), multiline: true }),
-    bound(`questions[${i}].notes`, { label: label("question_notes", "Your answer and notes"), multiline: true }),
-    bound(`questions[${i}].score`, { label: `Score (${options.score?.min ?? 1} to ${options.score?.max ?? 10})`, extra: { inputmode: "numeric", size: "4", class: "ati-score" } }),
+    bound(`questions[${i}].notes`, {
+      label: label("question_notes", "Your answer and notes"),
+      multiline: true,
+    }),
+    bound(`questions[${i}].score`, {
+      label: `Score (${options.score?.min ?? 1} to ${options.score?.max ?? 10})`,
+      extra: { inputmode: "numeric", size: "4", class: "ati-score" },
+    }),
   ]);
-  const items = (key, word) => draft[key].map((_, i) => bound(`${key}[${i}]`, { label: `${word}, item ${i + 1}` }));
+  const items = (key, word) =>
+    draft[key].map((_, i) => bound(`${key}[${i}]`, { label: `${word}, item ${i + 1}` }));
 
   const body = h(
     "form",
-    { class: "ati-form", novalidate: true, onsubmit: (e) => { e.preventDefault(); on.save(); } },
+    {
+      class: "ati-form",
+      novalidate: true,
+      onsubmit: (e) => {
+        e.preventDefault();
+        on.save();
+      },
+    },
     form.summary,
     bound("company", { label: label("company", "Company or organisation"), required: true }),
     bound("role", { label: label("role", "Job title"), required: true }),
-    bound("reference", { label: label("reference", "Job or application reference"), hint: "Optional. Used in a data request or a chaser." }),
+    bound("reference", {
+      label: label("reference", "Job or application reference"),
+      hint: "Optional. Used in a data request or a chaser.",
+    }),
     bound("date", { label: label("date", "Date of the interview"), type: "date", required: true }),
-    bound("time", { label: label("time", "Time of the interview"), type: "time", hint: "Optional. On the 24-hour clock, for example 14:30." }),
-    bound("tz", { label: label("tz", "Time zone"), hint: "Start typing to pick from the list, for example Europe/London.", extra: { list: zones.id, autocapitalize: "off", spellcheck: "false" } }),
+    bound("time", {
+      label: label("time", "Time of the interview"),
+      type: "time",
+      hint: "Optional. On the 24-hour clock, for example 14:30.",
+    }),
+    bound("tz", {
+      label: label("tz", "Time zone"),
+      hint: "Start typing to pick from the list, for example Europe/London.",
+      extra: { list: zones.id, autocapitalize: "off", spellcheck: "false" },
+    }),
     zones,
-    bound("format", { label: label("format", "Format"), options: [["", "Not given"], ...(options.formats ?? []).map((f) => [f.id, f.label])] }),
-    group("people", label("interviewers", "Who interviewed you"), "Their names help with thank-you notes later.", people, button("Add another interviewer", () => on.addRow("people"))),
-    group("questions", label("questions", "Questions you were asked"), "Note each question and how you answered while you still remember, then give each answer a rough score:", bands.length ? h("ul", { class: "ati-hint ati-bands" }, bands.map((b) => h("li", {}, `${b.min} to ${b.max}: ${b.label}`))) : null, questions, button("Add another question", () => on.addRow("questions"))),
-    group("went_well", label("went_well", "Things that went well"), "Aim for five or six, however small: arriving on time counts.", items("went_well", "Went well"), button("Add another", () => on.addRow("went_well"))),
-    group("to_improve", label("to_improve", "Things to improve"), "One or two is plenty. Pick what would make the biggest difference.", items("to_improve", "To improve"), button("Add another", () => on.addRow("to_improve"))),
+    bound("format", {
+      label: label("format", "Format"),
+      options: [["", "Not given"], ...(options.formats ?? []).map((f) => [f.id, f.label])],
+    }),
+    group(
+      "people",
+      label("interviewers", "Who interviewed you"),
+      "Their names help with thank-you notes later.",
+      people,
+      button("Add another interviewer", () => on.addRow("people")),
+    ),
+    group(
+      "questions",
+      label("questions", "Questions you were asked"),
+      "Note each question and how you answered while you still remember, then give each answer a rough score:",
+      bands.length
+        ? h(
+            "ul",
+            { class: "ati-hint ati-bands" },
+            bands.map((b) => h("li", {}, `${b.min} to ${b.max}: ${b.label}`)),
+          )
+        : null,
+      questions,
+      button("Add another question", () => on.addRow("questions")),
+    ),
+    group(
+      "went_well",
+      label("went_well", "Things that went well"),
+      "Aim for five or six, however small: arriving on time counts.",
+      items("went_well", "Went well"),
+      button("Add another", () => on.addRow("went_well")),
+    ),
+    group(
+      "to_improve",
+      label("to_improve", "Things to improve"),
+      "One or two is plenty. Pick what would make the biggest difference.",
+      items("to_improve", "To improve"),
+      button("Add another", () => on.addRow("to_improve")),
+    ),
     bound("notes", { label: label("notes", "Other notes"), multiline: true }),
-    bound("decision_date", { label: label("decision_date", "Date they said they would decide by"), type: "date", hint: "Optional. Leave it empty if they did not say." }),
-    bound("status", { label: label("status", "Where things stand"), options: (options.statuses ?? []).map((s) => [s.id, s.label]) }),
+    bound("decision_date", {
+      label: label("decision_date", "Date they said they would decide by"),
+      type: "date",
+      hint: "Optional. Leave it empty if they did not say.",
+    }),
+    bound("status", {
+      label: label("status", "Where things stand"),
+      options: (options.statuses ?? []).map((s) => [s.id, s.label]),
+    }),
     h(
       "div",
       { class: "ati-actions" },
@@ -82,9 +207,21 @@ export function renderEditor(editor, entry, options, on) {
   );
   body.addEventListener("input", on.input);
   body.addEventListener("change", on.input);
-  fill(editor,
-    h("h3", { id: "ati-editor-title", tabindex: "-1" }, entry.isNew ? "Log an interview" : `Edit: ${[draft.company, draft.role].filter(Boolean).join(" — ") || "interview"}`),
-    h("p", { class: "ati-hint" }, "Fields marked * are needed to save. Everything you type is kept on this device as you go, even before you save. ", h("a", { href: on.guide }, "How to make useful notes")),
+  fill(
+    editor,
+    h(
+      "h3",
+      { id: "ati-editor-title", tabindex: "-1" },
+      entry.isNew
+        ? "Log an interview"
+        : `Edit: ${[draft.company, draft.role].filter(Boolean).join(" — ") || "interview"}`,
+    ),
+    h(
+      "p",
+      { class: "ati-hint" },
+      "Fields marked * are needed to save. Everything you type is kept on this device as you go, even before you save. ",
+      h("a", { href: on.guide }, "How to make useful notes"),
+    ),
     body,
   );
   editor.hidden = false;

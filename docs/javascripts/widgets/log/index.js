@@ -8,7 +8,19 @@
 import * as storage from "../../storage.js";
 import { today, readerZone } from "../../dates.js";
 import { h, fill, widgetData, debounce, statusLine, latest, undoNotice } from "../../ui.js";
-import { loadInterviews, saveInterviews, newestFirst, newUuid, interviewName, toolHref, guideHref, ready, refreshNextSteps, removeDraftsOf, restoreDrafts } from "../records.js";
+import {
+  loadInterviews,
+  saveInterviews,
+  newestFirst,
+  newUuid,
+  interviewName,
+  toolHref,
+  guideHref,
+  ready,
+  refreshNextSteps,
+  removeDraftsOf,
+  restoreDrafts,
+} from "../records.js";
 import { interviewParam, rememberInterview, callDebrief } from "../debrief_common.js";
 import { toDraft, setAt, addRowTo, firstFieldOf, EDITED } from "./draft.js";
 import { renderList } from "./list.js";
@@ -40,8 +52,16 @@ export function mount(root) {
   const notice = undoNotice();
   const savedNotes = h("div", { class: "ati-saved-notes", "aria-live": "polite" });
   const listBox = h("div", { class: "ati-interview-list" });
-  const editor = h("section", { class: "ati-editor", hidden: true, "aria-labelledby": "ati-editor-title" });
-  const addButton = h("button", { type: "button", class: "md-button md-button--primary", onclick: () => startNew() }, "Log an interview");
+  const editor = h("section", {
+    class: "ati-editor",
+    hidden: true,
+    "aria-labelledby": "ati-editor-title",
+  });
+  const addButton = h(
+    "button",
+    { type: "button", class: "md-button md-button--primary", onclick: () => startNew() },
+    "Log an interview",
+  );
 
   const current = () => (drafts.open ? drafts.byId[drafts.open] : null);
   /** Whether a draft differs from what is saved (a new interview always does). */
@@ -49,7 +69,11 @@ export function mount(root) {
     const entry = drafts.byId[id];
     if (!entry) return false;
     const stored = loadInterviews().find((r) => r.id === id);
-    return entry.isNew || !stored || JSON.stringify(entry.record) !== JSON.stringify(toDraft(stored, false));
+    return (
+      entry.isNew ||
+      !stored ||
+      JSON.stringify(entry.record) !== JSON.stringify(toDraft(stored, false))
+    );
   }
 
   function showList() {
@@ -58,16 +82,29 @@ export function mount(root) {
     const had = listBox.contains(active) ? active.closest("[data-id]")?.dataset.id : null;
     const wasHeading = active?.tagName === "H4";
     const records = newestFirst(loadInterviews());
-    const unsaved = Object.entries(drafts.byId).filter(([id, entry]) => entry?.record && !records.some((r) => r.id === id));
-    renderList(listBox, { records, unsaved, labels, changed: (id) => drafts.open !== id && edited(id), on: { edit: openEditor, duplicate, remove, discard } });
+    const unsaved = Object.entries(drafts.byId).filter(
+      ([id, entry]) => entry?.record && !records.some((r) => r.id === id),
+    );
+    renderList(listBox, {
+      records,
+      unsaved,
+      labels,
+      changed: (id) => drafts.open !== id && edited(id),
+      on: { edit: openEditor, duplicate, remove, discard },
+    });
     if (had) {
       const card = listBox.querySelector(`[data-id="${CSS.escape(had)}"]`);
-      (wasHeading ? card?.querySelector("h4") : card?.querySelector("button"))?.focus({ preventScroll: true });
+      (wasHeading ? card?.querySelector("h4") : card?.querySelector("button"))?.focus({
+        preventScroll: true,
+      });
     }
   }
 
   /** Focus the card of `id` (after Undo or Save), else the notice. */
-  const focusCard = (id) => (listBox.querySelector(`[data-id="${CSS.escape(id)}"] h4`) ?? notice).focus({ preventScroll: true });
+  const focusCard = (id) =>
+    (listBox.querySelector(`[data-id="${CSS.escape(id)}"] h4`) ?? notice).focus({
+      preventScroll: true,
+    });
 
   function remove(id) {
     const list = loadInterviews();
@@ -83,16 +120,20 @@ export function mount(root) {
     showList();
     fill(savedNotes);
     const name = interviewName(gone);
-    notice.show(`Deleted “${name}”.`, () => {
-      const now = loadInterviews();
-      if (!now.some((r) => r.id === id)) now.splice(Math.min(index, now.length), 0, gone);
-      saveInterviews(now);
-      restoreDrafts(goneDrafts);
-      if (draft) drafts.byId[id] = draft;
-      saveDraftsNow();
-      showList();
-      return `“${name}” is back in your log.`;
-    }, { focus: true });
+    notice.show(
+      `Deleted “${name}”.`,
+      () => {
+        const now = loadInterviews();
+        if (!now.some((r) => r.id === id)) now.splice(Math.min(index, now.length), 0, gone);
+        saveInterviews(now);
+        restoreDrafts(goneDrafts);
+        if (draft) drafts.byId[id] = draft;
+        saveDraftsNow();
+        showList();
+        return `“${name}” is back in your log.`;
+      },
+      { focus: true },
+    );
   }
 
   function discard(id) {
@@ -103,34 +144,51 @@ export function mount(root) {
     if (wasOpen) closeEditor();
     saveDraftsNow();
     showList();
-    notice.show(entry.isNew ? "The unsaved interview was discarded." : "Your unsaved changes were discarded.", () => {
-      drafts.byId[id] = entry;
-      saveDraftsNow();
-      if (wasOpen) openEditor(id);
-      else showList();
-      return "Your unsaved changes are back.";
-    }, { focus: true });
+    notice.show(
+      entry.isNew ? "The unsaved interview was discarded." : "Your unsaved changes were discarded.",
+      () => {
+        drafts.byId[id] = entry;
+        saveDraftsNow();
+        if (wasOpen) openEditor(id);
+        else showList();
+        return "Your unsaved changes are back.";
+      },
+      { focus: true },
+    );
   }
 
   async function duplicate(id) {
     const record = loadInterviews().find((r) => r.id === id);
     if (!record) return;
     notice.show("Making a copy…");
-    const response = await callDebrief("debrief.duplicate", { interview: record, new_id: newUuid(), today: today() });
+    const response = await callDebrief("debrief.duplicate", {
+      interview: record,
+      new_id: newUuid(),
+      today: today(),
+    });
     if (!response.ok) {
-      notice.show(`This interview could not be copied: ${response.error.message} Open it with “Edit” to fix it first.`, null, { focus: true });
+      notice.show(
+        `This interview could not be copied: ${response.error.message} Open it with “Edit” to fix it first.`,
+        null,
+        { focus: true },
+      );
       return;
     }
     const copy = response.result.interview;
     drafts.byId[copy.id] = { isNew: true, record: toDraft(copy, false), base: copy };
     saveDraftsNow();
     openEditor(copy.id);
-    notice.show(`A copy of “${interviewName(record)}” is open below, dated today with the same questions. Change what you need and save it.`);
+    notice.show(
+      `A copy of “${interviewName(record)}” is open below, dated today with the same questions. Change what you need and save it.`,
+    );
   }
 
   function startNew() {
     const id = newUuid();
-    drafts.byId[id] = { isNew: true, record: toDraft({ id, date: today(), tz: readerZone(), status: "awaiting" }, true) };
+    drafts.byId[id] = {
+      isNew: true,
+      record: toDraft({ id, date: today(), tz: readerZone(), status: "awaiting" }, true),
+    };
     openEditor(id);
     notice.show("");
   }
@@ -162,7 +220,15 @@ export function mount(root) {
   function drawEditor() {
     const entry = current();
     if (!entry) return;
-    form = renderEditor(editor, entry, options, { save, close: closeAndKeep, discard: () => discard(drafts.open), addRow, removeRow, input: onInput, guide: guideHref("guide/straight-after.md") });
+    form = renderEditor(editor, entry, options, {
+      save,
+      close: closeAndKeep,
+      discard: () => discard(drafts.open),
+      addRow,
+      removeRow,
+      input: onInput,
+      guide: guideHref("guide/straight-after.md"),
+    });
   }
 
   function closeEditor() {
@@ -180,7 +246,13 @@ export function mount(root) {
     closeEditor();
     saveDraftsNow();
     showList();
-    notice.show(keep ? "Your draft is kept on this device. You can carry on later." : "Closed. Nothing had changed.", null, { focus: true });
+    notice.show(
+      keep
+        ? "Your draft is kept on this device. You can carry on later."
+        : "Closed. Nothing had changed.",
+      null,
+      { focus: true },
+    );
   }
 
   function addRow(key) {
@@ -212,7 +284,8 @@ export function mount(root) {
 
   /** What Python checks: the stored record (steps, self-assessment…) with the edited fields. */
   function payloadFor(entry) {
-    const stored = loadInterviews().find((r) => r.id === entry.record.id) ?? entry.base ?? { kind: "interview" };
+    const stored = loadInterviews().find((r) => r.id === entry.record.id) ??
+      entry.base ?? { kind: "interview" };
     const edits = Object.fromEntries(EDITED.map((key) => [key, entry.record[key]]));
     return { ...stored, ...edits, id: entry.record.id };
   }
@@ -220,7 +293,9 @@ export function mount(root) {
   async function validate() {
     const entry = current();
     if (!entry) return;
-    const response = await fresh.run(callDebrief("debrief.validate_interview", { interview: payloadFor(entry), today: today() }));
+    const response = await fresh.run(
+      callDebrief("debrief.validate_interview", { interview: payloadFor(entry), today: today() }),
+    );
     if (!response || current() !== entry || !response.ok || !form) return;
     showChecks(form, response.result, { touched, showAll });
   }
@@ -232,7 +307,9 @@ export function mount(root) {
     saveDraftsNow();
     const before = JSON.stringify(entry.record);
     notice.show("Checking your entry…");
-    const response = await fresh.run(callDebrief("debrief.validate_interview", { interview: payloadFor(entry), today: today() }));
+    const response = await fresh.run(
+      callDebrief("debrief.validate_interview", { interview: payloadFor(entry), today: today() }),
+    );
     if (current() !== entry) return;
     if (JSON.stringify(entry.record) !== before || response === null) return save(); // typed while we checked
     if (!response.ok) {
@@ -243,7 +320,11 @@ export function mount(root) {
     if (problems.length) {
       showAll = true;
       showChecks(form, response.result, { touched, showAll });
-      notice.show(problems.length === 1 ? "Not saved yet: one thing needs a look (marked below)." : `Not saved yet: ${problems.length} things need a look (marked below).`);
+      notice.show(
+        problems.length === 1
+          ? "Not saved yet: one thing needs a look (marked below)."
+          : `Not saved yet: ${problems.length} things need a look (marked below).`,
+      );
       focusFirstProblem(form, problems);
       return;
     }
@@ -252,7 +333,11 @@ export function mount(root) {
     if (index >= 0) list[index] = record;
     else list.push(record);
     if (!saveInterviews(list)) {
-      notice.show("Your interview could not be saved on this device. Your draft is still here.", null, { focus: true });
+      notice.show(
+        "Your interview could not be saved on this device. Your draft is still here.",
+        null,
+        { focus: true },
+      );
       return;
     }
     delete drafts.byId[record.id];
@@ -261,9 +346,37 @@ export function mount(root) {
     showList();
     notice.show(`Saved “${interviewName(record)}”.`);
     focusCard(record.id);
-    fill(savedNotes,
-      warnings.length ? h("div", { class: "admonition note" }, h("p", { class: "admonition-title" }, "A few gentle notes"), h("ul", {}, warnings.map((w) => h("li", {}, w.message)))) : null,
-      h("p", {}, "Next: ", h("a", { href: toolHref("self-assessment", { interview: record.id }) }, "do the self-assessment"), ", then ", h("a", { href: toolHref("report", { interview: record.id }) }, "read your reflection report"), "."),
+    fill(
+      savedNotes,
+      warnings.length
+        ? h(
+            "div",
+            { class: "admonition note" },
+            h("p", { class: "admonition-title" }, "A few gentle notes"),
+            h(
+              "ul",
+              {},
+              warnings.map((w) => h("li", {}, w.message)),
+            ),
+          )
+        : null,
+      h(
+        "p",
+        {},
+        "Next: ",
+        h(
+          "a",
+          { href: toolHref("self-assessment", { interview: record.id }) },
+          "do the self-assessment",
+        ),
+        ", then ",
+        h(
+          "a",
+          { href: toolHref("report", { interview: record.id }) },
+          "read your reflection report",
+        ),
+        ".",
+      ),
     );
     nextSteps();
   }
@@ -280,11 +393,16 @@ export function mount(root) {
     drafts.byId = saved?.byId && typeof saved.byId === "object" ? saved.byId : {};
     for (const [id, entry] of Object.entries(drafts.byId)) {
       if (!entry?.record || typeof entry.record !== "object") delete drafts.byId[id];
-      else if (!Array.isArray(entry.record.people)) entry.record = toDraft({ ...entry.record, id }, false); // an older draft
+      else if (!Array.isArray(entry.record.people))
+        entry.record = toDraft({ ...entry.record, id }, false); // an older draft
     }
-    if (!migration.ok) notice.show(`Your saved interviews could not be updated to this version of the site: ${migration.message} Nothing was changed.`);
+    if (!migration.ok)
+      notice.show(
+        `Your saved interviews could not be updated to this version of the site: ${migration.message} Nothing was changed.`,
+      );
     const wanted = interviewParam();
-    if (wanted && (drafts.byId[wanted] || loadInterviews().some((r) => r.id === wanted))) openEditor(wanted, false);
+    if (wanted && (drafts.byId[wanted] || loadInterviews().some((r) => r.id === wanted)))
+      openEditor(wanted, false);
     else if (drafts.open && drafts.byId[drafts.open]) openEditor(drafts.open, false);
     else {
       drafts.open = null;
@@ -293,7 +411,16 @@ export function mount(root) {
     if (loadInterviews().length) nextSteps();
   }
 
-  fill(root, status, h("div", { class: "ati-actions" }, addButton), editor, notice, savedNotes, h("h3", {}, "Your interviews"), listBox);
+  fill(
+    root,
+    status,
+    h("div", { class: "ati-actions" }, addButton),
+    editor,
+    notice,
+    savedNotes,
+    h("h3", {}, "Your interviews"),
+    listBox,
+  );
   fill(listBox, h("p", { class: "ati-hint" }, "Bringing your saved interviews up to date…"));
   ready().then(start);
   return () => {

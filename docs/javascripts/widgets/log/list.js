@@ -15,24 +15,50 @@ export function renderList(box, { records, unsaved, labels, changed, on }) {
       h(
         "article",
         { class: "ati-card ati-draft-card", "data-id": id },
-        h("h4", {}, entry.record.company || "New interview", " ", h("span", { class: "ati-hint" }, "(not saved yet)")),
+        h(
+          "h4",
+          {},
+          entry.record.company || "New interview",
+          " ",
+          h("span", { class: "ati-hint" }, "(not saved yet)"),
+        ),
         h(
           "div",
           { class: "ati-actions" },
-          h("button", { type: "button", class: "md-button", onclick: () => on.edit(id) }, "Carry on editing"),
-          h("button", { type: "button", class: "md-button", onclick: () => on.discard(id) }, "Discard"),
+          h(
+            "button",
+            { type: "button", class: "md-button", onclick: () => on.edit(id) },
+            "Carry on editing",
+          ),
+          h(
+            "button",
+            { type: "button", class: "md-button", onclick: () => on.discard(id) },
+            "Discard",
+          ),
         ),
       ),
     );
   }
-  for (const record of records) cards.push(card(record, { labels, changed: changed(record.id), on }));
-  fill(box, cards.length ? cards : h("p", { class: "ati-empty" }, "Nothing logged yet. Press “Log an interview” to note down your first one while it is fresh."));
+  for (const record of records)
+    cards.push(card(record, { labels, changed: changed(record.id), on }));
+  fill(
+    box,
+    cards.length
+      ? cards
+      : h(
+          "p",
+          { class: "ati-empty" },
+          "Nothing logged yet. Press “Log an interview” to note down your first one while it is fresh.",
+        ),
+  );
 }
 
 function card(record, { labels, changed, on }) {
   const id = record.id;
   const questions = Array.isArray(record.questions) ? record.questions : [];
-  const scored = questions.filter((q) => q && q.score !== null && q.score !== undefined && q.score !== "").length;
+  const scored = questions.filter(
+    (q) => q && q.score !== null && q.score !== undefined && q.score !== "",
+  ).length;
   const answered = Object.values(record.self_assessment ?? {}).filter((a) => a && a.answer).length;
   const when = [dateText(record.date), record.time, record.tz].filter(Boolean).join(", ");
   const headingId = newId("ati-interview");
@@ -44,23 +70,62 @@ function card(record, { labels, changed, on }) {
   ].filter(Boolean);
   // The next steps Python worked out for this record, each with its own link (a draft
   // for THIS interview, the planner…); kept with the record when a tool last ran.
-  const next = (record.next?.steps ?? []).map((step) => h("li", {}, h("a", { href: linkHref(step.link) }, step.text_dated || step.text)));
-  const button = (action, label, fn) => h("button", { type: "button", class: "md-button", "data-action": action, "aria-describedby": headingId, onclick: () => fn(id) }, label);
+  const next = (record.next?.steps ?? []).map((step) =>
+    h("li", {}, h("a", { href: linkHref(step.link) }, step.text_dated || step.text)),
+  );
+  const button = (action, label, fn) =>
+    h(
+      "button",
+      {
+        type: "button",
+        class: "md-button",
+        "data-action": action,
+        "aria-describedby": headingId,
+        onclick: () => fn(id),
+      },
+      label,
+    );
   return h(
     "article",
     { class: "ati-card ati-interview", "data-id": id },
-    h("h4", { id: headingId, tabindex: "-1" }, [record.company, record.role].filter(Boolean).join(" — ") || "Interview"),
+    h(
+      "h4",
+      { id: headingId, tabindex: "-1" },
+      [record.company, record.role].filter(Boolean).join(" — ") || "Interview",
+    ),
     h("p", { class: "ati-hint" }, facts.join(" · ")),
-    h("p", {}, h("strong", {}, "Where things stand: "), labels.status(record.status), record.decision_date ? ` (decision expected by ${dateText(record.decision_date)})` : ""),
+    h(
+      "p",
+      {},
+      h("strong", {}, "Where things stand: "),
+      labels.status(record.status),
+      record.decision_date ? ` (decision expected by ${dateText(record.decision_date)})` : "",
+    ),
     changed ? h("p", { class: "ati-hint" }, "You have unsaved changes to this interview.") : null,
     h(
       "ul",
       { class: "ati-links" },
       next,
-      h("li", {}, h("a", { href: toolHref("self-assessment", { interview: id }) }, "Self-assessment for this interview")),
+      h(
+        "li",
+        {},
+        h(
+          "a",
+          { href: toolHref("self-assessment", { interview: id }) },
+          "Self-assessment for this interview",
+        ),
+      ),
       h("li", {}, h("a", { href: toolHref("report", { interview: id }) }, "Reflection report")),
       h("li", {}, h("a", { href: toolHref("planner", { interview: id }) }, "Plan the follow-up")),
-      h("li", {}, h("a", { href: toolHref("messages", { interview: id }) }, "Draft a message about this interview")),
+      h(
+        "li",
+        {},
+        h(
+          "a",
+          { href: toolHref("messages", { interview: id }) },
+          "Draft a message about this interview",
+        ),
+      ),
     ),
     h(
       "div",

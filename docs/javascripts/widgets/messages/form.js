@@ -11,10 +11,23 @@ export function renderFields(form, kind, values) {
   for (const def of kind.fields) {
     if (def.type === "checkbox") {
       const id = `ati-${def.name}`;
-      const input = h("input", { id, type: "checkbox", name: def.name, checked: Boolean(values[def.name]) });
+      const input = h("input", {
+        id,
+        type: "checkbox",
+        name: def.name,
+        checked: Boolean(values[def.name]),
+      });
       const error = h("p", { class: "ati-error", hidden: true });
       slots[def.name] = { input, error };
-      form.append(h("div", { class: "ati-field ati-check" }, h("label", { for: id }, input, ` ${def.label}`), def.hint ? h("p", { class: "ati-hint" }, def.hint) : null, error));
+      form.append(
+        h(
+          "div",
+          { class: "ati-field ati-check" },
+          h("label", { for: id }, input, ` ${def.label}`),
+          def.hint ? h("p", { class: "ati-hint" }, def.hint) : null,
+          error,
+        ),
+      );
     } else {
       const multiline = def.multiline || def.type === "multiline" || def.type === "list";
       const type = ["date", "url"].includes(def.type) ? def.type : "text";
@@ -41,7 +54,25 @@ export function variantChoice(box, kind, current, onChange) {
   fill(box);
   if ((kind.variants ?? []).length < 2) return;
   box.append(
-    h("fieldset", {}, h("legend", {}, "Tone"), kind.variants.map((v) => h("label", { class: "ati-inline" }, h("input", { type: "radio", name: "variant", value: v, checked: v === current, onchange: () => onChange(v) }), ` ${v[0].toUpperCase()}${v.slice(1)}`))),
+    h(
+      "fieldset",
+      {},
+      h("legend", {}, "Tone"),
+      kind.variants.map((v) =>
+        h(
+          "label",
+          { class: "ati-inline" },
+          h("input", {
+            type: "radio",
+            name: "variant",
+            value: v,
+            checked: v === current,
+            onchange: () => onChange(v),
+          }),
+          ` ${v[0].toUpperCase()}${v.slice(1)}`,
+        ),
+      ),
+    ),
   );
 }
 
@@ -52,12 +83,22 @@ export function recordPicker(records, selected, onChange) {
     "div",
     { class: "ati-field" },
     h("label", { for: "ati-from-log" }, "Which interview or application is this about?"),
-    h("p", { class: "ati-hint", id: "ati-from-log-hint" }, "Its details fill the form, and your draft is kept with it. Nothing from another interview is used."),
+    h(
+      "p",
+      { class: "ati-hint", id: "ati-from-log-hint" },
+      "Its details fill the form, and your draft is kept with it. Nothing from another interview is used.",
+    ),
     h(
       "select",
-      { id: "ati-from-log", "aria-describedby": "ati-from-log-hint", onchange: (event) => onChange(event.target.value) },
+      {
+        id: "ati-from-log",
+        "aria-describedby": "ati-from-log-hint",
+        onchange: (event) => onChange(event.target.value),
+      },
       h("option", { value: "" }, "— none: I'll type the details —"),
-      records.map((r) => h("option", { value: r.id, selected: r.id === selected }, interviewName(r))),
+      records.map((r) =>
+        h("option", { value: r.id, selected: r.id === selected }, interviewName(r)),
+      ),
     ),
   );
 }

@@ -8,8 +8,24 @@
 import * as runtime from "../../runtime.js";
 import * as storage from "../../storage.js";
 import { today, nowIso } from "../../dates.js";
-import { h, fill, setError, widgetData, debounce, statusLine, latest, undoNotice } from "../../ui.js";
-import { loadInterviews, loadApplications, findRecord, loadDraft, saveDraft, newestFirst } from "../records.js";
+import {
+  h,
+  fill,
+  setError,
+  widgetData,
+  debounce,
+  statusLine,
+  latest,
+  undoNotice,
+} from "../../ui.js";
+import {
+  loadInterviews,
+  loadApplications,
+  findRecord,
+  loadDraft,
+  saveDraft,
+  newestFirst,
+} from "../records.js";
 import { renderFields, fillUntyped, variantChoice, recordPicker } from "./form.js";
 import { renderActions } from "./send.js";
 
@@ -26,12 +42,17 @@ export function mount(root) {
   const known = (id) => kinds.some((k) => k.id === id);
   const state = {
     kind: [params.get("kind"), root.dataset.kind, saved.kind].find(known) ?? kinds[0].id,
-    recordId: params.has("interview") ? params.get("interview") : typeof saved.interview_id === "string" ? saved.interview_id : "",
+    recordId: params.has("interview")
+      ? params.get("interview")
+      : typeof saved.interview_id === "string"
+        ? saved.interview_id
+        : "",
     yourName: typeof saved.your_name === "string" ? saved.your_name : "",
   };
   if (!findRecord(state.recordId)) state.recordId = "";
   const persist = storage.autosaver(KEY);
-  const keepState = () => persist({ kind: state.kind, interview_id: state.recordId, your_name: state.yourName });
+  const keepState = () =>
+    persist({ kind: state.kind, interview_id: state.recordId, your_name: state.yourName });
   const fresh = latest();
   let slots = {};
   let draft = null; // the stored draft of this record and kind
@@ -39,19 +60,41 @@ export function mount(root) {
   let last = null; // Python's last draft result
   const touched = new Set();
 
-  const kindSelect = h("select", { id: "ati-kind", name: "kind" }, kinds.map((k) => h("option", { value: k.id, selected: k.id === state.kind }, k.title)));
+  const kindSelect = h(
+    "select",
+    { id: "ati-kind", name: "kind" },
+    kinds.map((k) => h("option", { value: k.id, selected: k.id === state.kind }, k.title)),
+  );
   const about = h("p", { class: "ati-hint" });
   const variantBox = h("div", { class: "ati-variants" });
-  const form = h("form", { class: "ati-form", novalidate: true, onsubmit: (e) => e.preventDefault() });
-  const subject = h("input", { id: "ati-subject", type: "text", name: "subject", autocomplete: "off" });
-  const subjectWrap = h("div", { class: "ati-field" }, h("label", { for: "ati-subject" }, "Subject"), subject);
+  const form = h("form", {
+    class: "ati-form",
+    novalidate: true,
+    onsubmit: (e) => e.preventDefault(),
+  });
+  const subject = h("input", {
+    id: "ati-subject",
+    type: "text",
+    name: "subject",
+    autocomplete: "off",
+  });
+  const subjectWrap = h(
+    "div",
+    { class: "ati-field" },
+    h("label", { for: "ati-subject" }, "Subject"),
+    subject,
+  );
   const body = h("textarea", { id: "ati-body", name: "body", rows: 14, spellcheck: "true" });
   const previewNote = h("p", { class: "ati-hint", id: "ati-preview-note" });
   const findings = h("div", { class: "ati-findings", "aria-live": "polite" });
   const actions = h("div", { class: "ati-actions" });
   const notice = undoNotice();
   const recipient = h("p", { class: "ati-hint ati-recipient" });
-  const restart = h("button", { type: "button", class: "md-button", hidden: true, onclick: () => redraft({ fresh: true }) }, "Start again from the template");
+  const restart = h(
+    "button",
+    { type: "button", class: "md-button", hidden: true, onclick: () => redraft({ fresh: true }) },
+    "Start again from the template",
+  );
 
   const kindOf = () => kinds.find((k) => k.id === state.kind);
   const record = () => findRecord(state.recordId)?.record ?? null;
@@ -64,17 +107,44 @@ export function mount(root) {
     openFor = state.recordId;
     draft = loadDraft(state.recordId, state.kind);
     typed = { ...(draft?.fields ?? {}) };
-    for (const def of kindOf().fields) if (!(def.name in typed) && def.name in carry) typed[def.name] = carry[def.name];
+    for (const def of kindOf().fields)
+      if (!(def.name in typed) && def.name in carry) typed[def.name] = carry[def.name];
     if (!("your_name" in typed) && state.yourName) typed.your_name = state.yourName;
     touched.clear();
     fill(findings);
     const kind = kindOf();
-    fill(about, kind.description || "", " ", kind.guide ? h("a", { href: new URL(`../../${kind.guide.replace(/\.md$/, "/")}`, location.href).pathname }, "Read the chapter") : null);
-    variantChoice(variantBox, kind, draft?.variant || kind.variants?.[0], (v) => redraft({ variant: v }));
+    fill(
+      about,
+      kind.description || "",
+      " ",
+      kind.guide
+        ? h(
+            "a",
+            { href: new URL(`../../${kind.guide.replace(/\.md$/, "/")}`, location.href).pathname },
+            "Read the chapter",
+          )
+        : null,
+    );
+    variantChoice(variantBox, kind, draft?.variant || kind.variants?.[0], (v) =>
+      redraft({ variant: v }),
+    );
     slots = renderFields(form, kind, typed);
     subjectWrap.hidden = kind.channel !== "email";
     showPreview(draft?.subject ?? "", draft?.body ?? "", Boolean(draft?.edited));
-    renderActions(actions, kind, () => ({ kind: state.kind, subject: subject.value, body: body.value, to: last?.to, yourName: last?.values?.your_name ?? typed.your_name ?? "", company: last?.values?.company ?? "", record: record() }), notice);
+    renderActions(
+      actions,
+      kind,
+      () => ({
+        kind: state.kind,
+        subject: subject.value,
+        body: body.value,
+        to: last?.to,
+        yourName: last?.values?.your_name ?? typed.your_name ?? "",
+        company: last?.values?.company ?? "",
+        record: record(),
+      }),
+      notice,
+    );
     keepState();
     redraft();
   }
@@ -82,13 +152,24 @@ export function mount(root) {
   function showPreview(subj, text, edited) {
     subject.value = subj;
     body.value = text;
-    previewNote.textContent = edited ? "You have edited this draft; it is kept for this interview, and changes to the form will not overwrite it." : "This draft updates as you fill in the form. You can edit it here.";
+    previewNote.textContent = edited
+      ? "You have edited this draft; it is kept for this interview, and changes to the form will not overwrite it."
+      : "This draft updates as you fill in the form. You can edit it here.";
     restart.hidden = !edited;
   }
 
   async function redraft({ fresh: startAgain = false, variant = null } = {}) {
     const kind = kindOf();
-    const payload = { kind: kind.id, variant: variant ?? draft?.variant ?? kind.variants?.[0], interview: record(), draft, fields: typed, your_name: state.yourName, today: today(), fresh: startAgain };
+    const payload = {
+      kind: kind.id,
+      variant: variant ?? draft?.variant ?? kind.variants?.[0],
+      interview: record(),
+      draft,
+      fields: typed,
+      your_name: state.yourName,
+      today: today(),
+      fresh: startAgain,
+    };
     const response = await fresh.run(runtime.call("messages.draft", payload));
     if (!response || kind.id !== state.kind) return; // a newer draft is on its way
     for (const slot of Object.values(slots)) setError(slot, "");
@@ -100,7 +181,9 @@ export function mount(root) {
       }
       if (!draft?.edited) {
         body.value = "";
-        body.placeholder = problems.length ? "Fill in the fields marked * and your draft appears here." : response.error.message;
+        body.placeholder = problems.length
+          ? "Fill in the fields marked * and your draft appears here."
+          : response.error.message;
       }
       if (!problems.length) notice.show(response.error.message);
       return;
@@ -108,7 +191,9 @@ export function mount(root) {
     last = response.result;
     if (!performance.getEntriesByName("first-draft").length) performance.mark("first-draft");
     fillUntyped(slots, last.values ?? {}, typed);
-    recipient.textContent = last.to?.email ? `To: ${last.to.name ? `${last.to.name} <${last.to.email}>` : last.to.email}` : "";
+    recipient.textContent = last.to?.email
+      ? `To: ${last.to.name ? `${last.to.name} <${last.to.email}>` : last.to.email}`
+      : "";
     // The reader's own edit always wins, even over a reply to a request sent before it.
     const keepEdit = !startAgain && (draft?.edited || last.draft?.edited);
     draft = { ...last.draft, fields: { ...typed } };
@@ -122,26 +207,77 @@ export function mount(root) {
 
   const check = debounce(async () => {
     const kind = kindOf();
-    const context = { today: today(), now: nowIso(), company: last?.values?.company ?? typed.company ?? "", role: last?.values?.role ?? typed.role ?? "" };
+    const context = {
+      today: today(),
+      now: nowIso(),
+      company: last?.values?.company ?? typed.company ?? "",
+      role: last?.values?.role ?? typed.role ?? "",
+    };
     const r = record();
     if (r) context.interview = r;
     if (r?.date) context.interview_date = r.date;
     if (r?.time) context.interview_time = r.time;
     if (r?.tz) context.time_zone = r.tz;
-    const response = await runtime.call("messages.check", { kind: kind.id, subject: subject.value, body: body.value, context });
+    const response = await runtime.call("messages.check", {
+      kind: kind.id,
+      subject: subject.value,
+      body: body.value,
+      context,
+    });
     if (!response.ok || kind.id !== state.kind) return;
     const list = response.result.findings;
-    fill(findings,
+    fill(
+      findings,
       list.length === 0
         ? h("p", { class: "ati-ok" }, body.value.trim() ? "No pitfalls found." : "")
-        : h("ul", { class: "ati-finding-list" }, list.map((f) => h("li", { class: `ati-finding ati-${f.severity}`, "data-rule": f.rule }, h("strong", {}, f.message), f.quote ? h("span", {}, " ", f.start_utf16 >= 0 ? h("button", { type: "button", class: "ati-quote", title: "Show these words in the message", onclick: () => { body.focus(); body.setSelectionRange(f.start_utf16, f.end_utf16); } }, h("q", {}, f.quote)) : h("q", {}, f.quote)) : null, f.suggestion ? h("span", { class: "ati-suggestion" }, ` ${f.suggestion}`) : null))),
+        : h(
+            "ul",
+            { class: "ati-finding-list" },
+            list.map((f) =>
+              h(
+                "li",
+                { class: `ati-finding ati-${f.severity}`, "data-rule": f.rule },
+                h("strong", {}, f.message),
+                f.quote
+                  ? h(
+                      "span",
+                      {},
+                      " ",
+                      f.start_utf16 >= 0
+                        ? h(
+                            "button",
+                            {
+                              type: "button",
+                              class: "ati-quote",
+                              title: "Show these words in the message",
+                              onclick: () => {
+                                body.focus();
+                                body.setSelectionRange(f.start_utf16, f.end_utf16);
+                              },
+                            },
+                            h("q", {}, f.quote),
+                          )
+                        : h("q", {}, f.quote),
+                    )
+                  : null,
+                f.suggestion ? h("span", { class: "ati-suggestion" }, ` ${f.suggestion}`) : null,
+              ),
+            ),
+          ),
     );
   }, 350);
 
   function onEdit() {
-    draft = { ...(draft ?? { interview_id: state.recordId, kind: state.kind, fields: { ...typed } }), subject: subject.value, body: body.value, edited: true, saved_on: today() };
+    draft = {
+      ...(draft ?? { interview_id: state.recordId, kind: state.kind, fields: { ...typed } }),
+      subject: subject.value,
+      body: body.value,
+      edited: true,
+      saved_on: today(),
+    };
     saveDraft(state.recordId, state.kind, draft);
-    previewNote.textContent = "You have edited this draft; it is kept for this interview, and changes to the form will not overwrite it.";
+    previewNote.textContent =
+      "You have edited this draft; it is kept for this interview, and changes to the form will not overwrite it.";
     restart.hidden = false;
     check();
   }
@@ -165,7 +301,9 @@ export function mount(root) {
   subject.addEventListener("input", onEdit);
   body.addEventListener("input", onEdit);
 
-  const records = [...newestFirst(loadInterviews()), ...loadApplications()].filter((r) => r.company);
+  const records = [...newestFirst(loadInterviews()), ...loadApplications()].filter(
+    (r) => r.company,
+  );
   const picker = recordPicker(records, state.recordId, (id) => {
     state.recordId = findRecord(id) ? id : "";
     const url = new URL(location.href);
@@ -175,10 +313,16 @@ export function mount(root) {
     openDraft();
   });
   const status = statusLine();
-  fill(root,
+  fill(
+    root,
     status,
     picker,
-    h("div", { class: "ati-field" }, h("label", { for: "ati-kind" }, "What do you want to write?"), kindSelect),
+    h(
+      "div",
+      { class: "ati-field" },
+      h("label", { for: "ati-kind" }, "What do you want to write?"),
+      kindSelect,
+    ),
     about,
     variantBox,
     h("h3", {}, "Details"),
@@ -196,7 +340,10 @@ export function mount(root) {
   );
   openDraft();
   const linked = record();
-  if (linked && params.has("interview")) notice.show(`Filled in from your interview log: ${linked.company}${linked.role ? ` — ${linked.role}` : ""}.`);
+  if (linked && params.has("interview"))
+    notice.show(
+      `Filled in from your interview log: ${linked.company}${linked.role ? ` — ${linked.role}` : ""}.`,
+    );
   return () => {
     status.unmount();
     persist.stop();
