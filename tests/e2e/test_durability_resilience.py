@@ -77,7 +77,7 @@ def _crash_renderers(context: BrowserContext, page: Page) -> None:
 
 #: Tool, how to reach a text field, the field, the key it is saved under.
 CRASH_CASES = [
-    ("/tools/messages/?kind=feedback_email", None, "input[name=company]", "messages"),
+    ("/tools/messages/?kind=feedback_email", None, "input[name=company]", "drafts"),
     ("/tools/log/", "Log an interview", '[data-path="company"]', "log:drafts"),
     ("/tools/pipeline/", "Add an application", ".ati-app input[name=company]", "applications"),
     ("/tools/thoughts/", None, "textarea[name=reframe]", "thoughts:draft"),
@@ -133,13 +133,15 @@ def test_a_corrupt_entry_read_with_storage_full_is_kept_where_it_is(page: Page) 
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [PREFIX + "interviews", corrupt])
     assert page.evaluate(FILL_TO_QUOTA) > 0
     _visit(page, "/tools/log/")
-    expect(page.locator(".ati-storage-problem").first).to_contain_text("no room")
+    expect(page.locator(".ati-storage-problem", has_text="no room")).to_have_count(1)
     page.get_by_role("button", name="Log an interview").click()
     page.locator('[data-path="company"]').fill("New one")
     assert corrupt == page.evaluate("k => localStorage.getItem(k)", PREFIX + "interviews")
     _visit(page, "/tools/progress/")
     assert corrupt == page.evaluate("k => localStorage.getItem(k)", PREFIX + "interviews")
-    expect(page.locator(".ati-storage-problem")).to_have_count(1)  # told once, not per save
+    told = page.locator(".ati-storage-problem").all_inner_texts()
+    assert sorted(set(told)) == sorted(told)  # each problem told once, not once per save
+    expect(page.locator(".ati-storage-problem", has_text="no room")).to_have_count(1)
     page.evaluate(
         "() => Object.keys(localStorage).filter(k => k.startsWith('filler-'))"
         ".forEach(k => localStorage.removeItem(k))"
@@ -156,7 +158,7 @@ def test_a_newer_schema_value_read_on_ten_visits_is_set_aside_once(page: Page) -
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [PREFIX + "planner", raw])
     for _ in range(10):
         _visit(page, "/tools/planner/")
-        expect(page.locator(".ati-storage-problem").first).to_contain_text("newer version")
+        expect(page.locator(".ati-storage-problem", has_text="newer version")).to_have_count(1)
     copies = [v for k, v in _all_stored(page).items() if k.startswith("recovered:")]
     assert [raw] == copies
 
@@ -168,6 +170,7 @@ def test_a_newer_schema_value_read_on_ten_visits_is_set_aside_once(page: Page) -
 def test_a_crafted_interview_link_never_breaks_the_log(page: Page, value: str) -> None:
     """`?interview=constructor` and friends: the log works, nothing saved is changed."""
     seed(page, "interviews", TWO_INTERVIEWS)
+    _visit(page, "/tools/log/")  # the first tool visit moves schema-1 records forward
     before = _all_stored(page)
     _visit(page, f"/tools/log/?interview={value}")
     expect(page.locator(CRASHED)).to_have_count(0)
@@ -190,6 +193,7 @@ QUERIES = [
 def test_every_tool_survives_crafted_parameters(page: Page, path: str) -> None:
     """Prototype keys, path tricks and huge values in the address: no crash, nothing lost."""
     seed(page, "interviews", TWO_INTERVIEWS)
+    _visit(page, "/tools/log/")  # the first tool visit moves schema-1 records forward
     before = _all_stored(page)["interviews"]
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
