@@ -50,6 +50,8 @@ WIDGET_DATA = {
     "self-assessment": ("debrief.options",),
     "thoughts": ("debrief.thoughts",),
     "offer-check": ("planner.offer_signs",),
+    "planner": ("records.options",),
+    "pipeline": ("records.options",),
 }
 
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)

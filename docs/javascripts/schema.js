@@ -20,8 +20,12 @@ export const STORAGE_SCHEMA = new Map(
         fields: "object",
         edited: "object",
         interviewId: "string",
+        interview_id: "string",
+        your_name: "string",
       },
     },
+    // One draft per record and message kind, keyed "<record id>:<kind>" (widgets/records.js).
+    drafts: { type: "object" },
     planner: { type: "object", fields: { source: "string", quick: "object", alarm: "string" } },
     "offer-check": { type: "object", fields: { answers: "object", holding_pattern: "boolean" } },
     "self-assessment:standalone": { type: "object" },

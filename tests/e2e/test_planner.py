@@ -130,7 +130,7 @@ def test_a_decision_date_before_the_interview_is_flagged_beside_its_field(page: 
     _quick_entry(page, "Acorn Housing", interview, interview - timedelta(days=2))
     error = _field(page, "decision_date").locator(".ati-error")
     expect(error).to_be_visible()
-    expect(error).to_contain_text("cannot be before the interview")
+    expect(error).to_contain_text("is before the interview date")
     expect(page.locator("input[name=decision_date]")).to_have_attribute("aria-invalid", "true")
     expect(page.locator(".ati-plan-item")).to_have_count(0)
     page.fill("input[name=decision_date]", (interview + timedelta(days=2)).isoformat())
@@ -139,7 +139,7 @@ def test_a_decision_date_before_the_interview_is_flagged_beside_its_field(page: 
 
 
 def test_a_logged_interview_is_planned_and_its_facts_saved_in_the_log(page: Page) -> None:
-    """?interview=<id> picks the record; planner-only facts go into its planner sub-object."""
+    """?interview=<id> picks the record; facts typed here go into the record (schema 2)."""
     page.goto("/")
     today = _browser_today(page)
     interview = today - timedelta(days=10)
@@ -152,7 +152,8 @@ def test_a_logged_interview_is_planned_and_its_facts_saved_in_the_log(page: Page
         "tz": "",
         "status": "rejected",
         "went_well": ["Kept calm"],
-        "planner": {"rejected_on": (today - timedelta(days=1)).isoformat()},
+        "rejected_on": (today - timedelta(days=1)).isoformat(),
+        "steps": [],
     }
     seed(page, "interviews", [record])
     page.goto("/tools/planner/?interview=i-1")
@@ -169,15 +170,53 @@ def test_a_logged_interview_is_planned_and_its_facts_saved_in_the_log(page: Page
 
     page.fill("input[name=sar_sent_on]", today.isoformat())
     expect(page.locator(".ati-plan-item[data-kind=sar_deadline]")).to_have_count(1)
-    _waitstored(page, "interviews", f"data[0].planner.sar_sent_on === '{today.isoformat()}'")
+    sar = f"s.step === 'sar_request' && s.on === '{today.isoformat()}'"
+    _waitstored(page, "interviews", f"data[0].steps.some(s => {sar})")
     saved = stored(page, "interviews")
-    assert today.isoformat() == saved[0]["planner"]["sar_sent_on"]
-    assert (today - timedelta(days=1)).isoformat() == saved[0]["planner"]["rejected_on"]
+    assert [today.isoformat()] == [s["on"] for s in saved[0]["steps"] if s["step"] == "sar_request"]
+    assert (today - timedelta(days=1)).isoformat() == saved[0]["rejected_on"]
+    assert "planner" not in saved[0], "no old planner sub-object is written"
     assert ["Kept calm"] == saved[0]["went_well"], "the rest of the record is left alone"
 
     page.reload()
     wait_until_ready(page)
     expect(page.locator("input[name=sar_sent_on]")).to_have_value(today.isoformat())
+
+
+def test_feedback_requests_typed_in_the_planner_are_steps_of_the_logged_interview(
+    page: Page,
+) -> None:
+    """A feedback request date added here is a feedback_request step; the plan moves on."""
+    page.goto("/")
+    today = _browser_today(page)
+    heard = today - timedelta(days=8)
+    seed(
+        page,
+        "interviews",
+        [
+            {
+                "id": "i-2",
+                "kind": "interview",
+                "company": "Acorn Housing",
+                "date": (today - timedelta(days=12)).isoformat(),
+                "status": "rejected",
+                "rejected_on": heard.isoformat(),
+                "steps": [],
+            }
+        ],
+    )
+    page.goto("/tools/planner/?interview=i-2")
+    wait_until_ready(page)
+    expect(page.locator(".ati-plan-item[data-kind=feedback_request]")).to_have_count(1)
+    asked = (today - timedelta(days=2)).isoformat()
+    page.locator("input[data-list=feedback_requests]").fill(asked)
+    page.get_by_role("button", name="Add this date").click()
+    test = f"data[0].steps.some(s => s.step === 'feedback_request' && s.on === '{asked}')"
+    _waitstored(page, "interviews", test)
+    page.reload()
+    wait_until_ready(page)
+    expect(page.locator(".ati-date-list li")).to_have_count(1)
+    expect(page.locator(".ati-date-list li")).to_have_attribute("data-date", asked)
 
 
 def test_feedback_request_dates_can_be_added_and_removed_with_undo(page: Page) -> None:
@@ -312,6 +351,9 @@ def test_logged_interviews_appear_as_read_only_pipeline_rows(page: Page) -> None
         "href", "../log/?interview=i-9"
     )
     expect(row.locator(".ati-badge")).to_have_attribute("data-status", "overdue")
+    expect(row.get_by_role("link", name="Draft a message")).to_have_attribute(
+        "href", re.compile(r"^\.\./messages/\?kind=[a-z_]+&interview=i-9$")
+    )
     expect(page.locator(".ati-nudge[data-kind=overdue_chaser]")).to_contain_text(
         "Northwind Trading"
     )
@@ -348,6 +390,23 @@ def test_the_offer_check_lists_questions_for_worrying_answers(page: Page, traffi
     expect(page.locator(".ati-concern[data-sign=pressure]")).to_be_visible()
     assert {"pressure": "yes", "role_unclear": "yes"} == stored(page, "offer-check")["answers"]
     assert [] == traffic.console_errors
+
+
+def test_the_offer_check_hands_its_questions_to_the_clarification_draft(page: Page) -> None:
+    """The "Draft a message with your questions" link opens offer_clarify with them filled in."""
+    page.goto("/tools/offer-check/")
+    page.locator("fieldset[data-sign=pressure] input[value=yes]").check()
+    wait_until_ready(page)
+    first = page.locator(".ati-concern[data-sign=pressure] .ati-questions li").first
+    expect(first).to_be_visible()
+    question = first.inner_text().strip()
+    page.get_by_role("link", name="Draft a message with your questions").click()
+    page.wait_for_url(re.compile(r"/tools/messages/\?kind=offer_clarify$"))
+    wait_until_ready(page)
+    expect(page.locator("[name=questions]")).to_have_value(re.compile(re.escape(question)))
+    drafts = stored(page, "drafts")
+    assert isinstance(drafts, dict)
+    assert question in drafts[":offer_clarify"]["fields"]["questions"]
 
 
 def test_clearing_offer_answers_can_be_undone(page: Page) -> None:

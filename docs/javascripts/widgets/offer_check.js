@@ -3,10 +3,25 @@
 // weighs the answers and returns a plain summary, a level and, for each sign that came
 // up, questions to put to the employer. The questions come from the build-time data
 // island (so the form shows at once); answers are autosaved under "offer-check".
+// "Draft a message with your questions" stores Python's `draft_fields` in the
+// clarification draft (drafts["<interview id>:offer_clarify"]), so the messages page
+// opens with the questions filled in. `?interview=<id>` ties it to a logged interview.
 import * as runtime from "../runtime.js";
 import * as storage from "../storage.js";
 import { h, fill, widgetData, debounce, statusLine, newId } from "../ui.js";
 import { guideHref, messagesHref, undoNotice } from "./planner_common.js";
+import { findRecord, loadDraft, saveDraft } from "./records.js";
+
+/** Put the offer check's questions into the stored draft of that kind (typed fields kept). */
+function handOver(recordId, kind, fields) {
+  const draft = loadDraft(recordId, kind) ?? {};
+  saveDraft(recordId, kind, {
+    ...draft,
+    interview_id: recordId,
+    kind,
+    fields: { ...(draft.fields ?? {}), ...fields },
+  });
+}
 
 const KEY = "offer-check";
 const LEVELS = {
@@ -22,6 +37,8 @@ const FALLBACK_ANSWERS = [
 
 export function mount(root) {
   const saved = storage.load(KEY, {}) ?? {};
+  const asked = new URLSearchParams(location.search).get("interview") ?? "";
+  const recordId = findRecord(asked) ? asked : "";
   const state = {
     answers: saved.answers && typeof saved.answers === "object" ? { ...saved.answers } : {},
     holding_pattern: Boolean(saved.holding_pattern),
@@ -48,6 +65,21 @@ export function mount(root) {
   );
   let definitions = null;
   let generation = 0;
+
+  function draftLink(result) {
+    const kind = result.message_kind || "offer_clarify";
+    const give = () => handOver(recordId, kind, result.draft_fields ?? {});
+    return h(
+      "a",
+      {
+        class: "md-button md-button--primary",
+        href: messagesHref(kind, recordId),
+        onclick: give,
+        onauxclick: give,
+      },
+      "Draft a message with your questions",
+    );
+  }
 
   function renderForm(defs) {
     definitions = defs;
@@ -225,14 +257,7 @@ export function mount(root) {
       h(
         "div",
         { class: "ati-actions" },
-        h(
-          "a",
-          {
-            class: "md-button md-button--primary",
-            href: messagesHref(result.message_kind || "offer_clarify"),
-          },
-          "Draft a message with your questions",
-        ),
+        draftLink(result),
         h(
           "a",
           { class: "md-button", href: guideHref(result.guide || "guide/offer.md") },

@@ -1,45 +1,40 @@
 // Applications pipeline: the reader lists applications (company, role, where it stands,
 // key dates, feedback requests, their own next step) and Python sorts them by the next
 // action, counts the active ones and adds gentle nudges. Interviews from the interview
-// log are included as read-only rows. Entries are autosaved under "applications";
-// deleting one can be undone.
+// log are sent as they are (`interviews`) and come back as read-only rows. Entries are
+// schema-2 records (kind "application"), autosaved under "applications"; feedback
+// requests are `feedback_request` steps. Deleting one can be undone.
 import * as runtime from "../runtime.js";
 import * as storage from "../storage.js";
 import { today } from "../dates.js";
-import { h, fill, field, setError, debounce, statusLine } from "../ui.js";
+import { h, fill, field, setError, debounce, statusLine, widgetData } from "../ui.js";
 import {
   addWarningSlot,
   badge,
   dateList,
   dateText,
   loadInterviews,
-  messagesHref,
   newIdent,
   setWarning,
   toolHref,
   undoNotice,
 } from "./planner_common.js";
+import { APPLICATIONS, refreshNextSteps, stepDates, withStepDates } from "./records.js";
 
-const KEY = "applications";
-const STATUSES = [
-  ["applied", "Applied"],
-  ["interview", "Interview booked"],
-  ["awaiting", "Waiting to hear"],
-  ["offer", "Offer received"],
-  ["rejected", "Not this time"],
-  ["withdrawn", "Withdrawn"],
-  ["accepted", "Accepted"],
-];
+const KEY = APPLICATIONS;
+const FEEDBACK_STEP = "feedback_request";
 const TEXT_FIELDS = [
   "company",
   "role",
   "status",
   "applied_on",
-  "interview_date",
+  "date",
   "decision_date",
   "rejected_on",
   "next_action",
 ];
+/** Link words for the tools a row's next step can open (the link itself is Python's). */
+const LINK_WORDS = { messages: "Draft a message", "offer-check": "Weigh up the offer" };
 const NUDGE_STYLE = {
   keep_options_open: ["note", "Worth considering"],
   feedback_limit: ["warning", "Before you ask again"],
@@ -51,52 +46,42 @@ const NUDGE_STYLE = {
 function blankApplication() {
   return {
     id: newIdent("app"),
+    kind: "application",
     company: "",
     role: "",
     status: "applied",
     applied_on: "",
-    interview_date: "",
+    date: "",
     decision_date: "",
     rejected_on: "",
-    feedback_requests: [],
     next_action: "",
+    steps: [],
   };
 }
 
-/** A stored application with every key present and of the right type. */
+/** A stored application with the keys this page edits present and of the right type. */
 function tidy(app) {
   const out = { ...blankApplication(), ...(app && typeof app === "object" ? app : {}) };
   for (const name of TEXT_FIELDS) if (typeof out[name] !== "string") out[name] = "";
-  if (!STATUSES.some(([v]) => v === out.status)) out.status = "applied";
-  if (!Array.isArray(out.feedback_requests)) out.feedback_requests = [];
+  if (!Array.isArray(out.steps)) out.steps = [];
   if (typeof out.id !== "string" || !out.id) out.id = newIdent("app");
+  out.kind = "application";
   return out;
 }
 
-/** A logged interview as a read-only pipeline row. */
-function fromInterview(record, todayIso) {
-  let status = record.status || "awaiting";
-  if (status === "awaiting" && record.date && record.date > todayIso) status = "interview";
-  const facts = record.planner && typeof record.planner === "object" ? record.planner : {};
-  const row = {
-    id: `log-${record.id}`,
-    company: record.company ?? "",
-    role: record.role ?? "",
-    status,
-    interview_date: record.date ?? "",
-    decision_date: record.decision_date ?? "",
-    feedback_requests: Array.isArray(facts.feedback_requests) ? facts.feedback_requests : [],
-    next_action: "",
-  };
-  if (status === "rejected" && facts.rejected_on) row.rejected_on = facts.rejected_on;
-  return row;
-}
-
 export function mount(root) {
+  const options = widgetData(root, "pipeline")["records.options"] ?? {};
+  const STATUSES = (options.statuses ?? [])
+    .filter((s) => (s.kinds ?? []).includes("application"))
+    .map((s) => [s.id, s.label]);
   const stored = storage.load(KEY, []);
   const apps = (Array.isArray(stored) ? stored : []).map(tidy);
   const persist = storage.autosaver(KEY);
-  const save = () => persist(apps);
+  const keepNext = debounce(() => refreshNextSteps(today()), 1000);
+  const save = () => {
+    persist(apps);
+    keepNext();
+  };
   const cards = new Map(); // application id -> {details, slots, summary}
   let generation = 0;
 
@@ -144,10 +129,10 @@ export function mount(root) {
         name: "feedback_requests",
         label: "Days you asked for feedback",
         hint: "Add each day you asked. Two requests within a month is plenty.",
-        dates: app.feedback_requests,
+        dates: stepDates(app, FEEDBACK_STEP),
         notice,
         onChange: (dates) => {
-          app.feedback_requests = dates;
+          app.steps = withStepDates(app, FEEDBACK_STEP, dates);
           save();
           refresh();
         },
@@ -172,7 +157,7 @@ export function mount(root) {
         make("role", { label: "Job title", hint: "Optional." }),
         make("status", { label: "Where it stands", options: STATUSES }),
         appliedOnly,
-        make("interview_date", { label: "Interview date", type: "date", hint: "Optional." }),
+        make("date", { label: "Interview date", type: "date", hint: "Optional." }),
         make("decision_date", {
           label: "When they said they would decide",
           type: "date",
@@ -269,11 +254,11 @@ export function mount(root) {
           ]
         : []),
     );
+    // Each entry is a record sent to Python: the reader's own applications, and the log's
+    // interviews as they are stored (Python builds their rows).
     const entries = [
-      ...apps
-        .map((app, index) => ({ kind: "own", app, index }))
-        .filter((e) => e.app.company.trim()),
-      ...logged.map((record) => ({ kind: "log", record, app: fromInterview(record, todayIso) })),
+      ...apps.filter((app) => app.company.trim()).map((app) => ({ kind: "own", record: app })),
+      ...logged.map((record) => ({ kind: "log", record })),
     ];
     for (const { slots } of cards.values())
       for (const slot of Object.values(slots)) {
@@ -284,21 +269,25 @@ export function mount(root) {
     const left_out = [];
     // Entries Python cannot use are marked and left out, so one bad row never hides the rest.
     for (let attempt = 0; attempt < 3; attempt++) {
+      const own = entries.filter((e) => e.kind === "own");
+      const log = entries.filter((e) => e.kind === "log");
       response = await runtime.call("planner.pipeline", {
-        applications: entries.map((e) => payloadOf(e.app)),
+        applications: own.map((e) => e.record),
+        interviews: log.map((e) => e.record),
         today: todayIso,
       });
       if (mine !== generation) return;
       if (response.ok) break;
       const bad = new Set();
       for (const p of response.error.problems ?? []) {
-        const match = /^applications\[(\d+)\]\.?([a-z_]*)/.exec(p.field);
+        const match = /^(applications|interviews)\[(\d+)\]\.?([a-z_]*)(?:\[(\d+)\])?/.exec(p.field);
         if (!match) continue;
-        const entry = entries[Number(match[1])];
+        const entry = (match[1] === "applications" ? own : log)[Number(match[2])];
         if (!entry) continue;
         bad.add(entry);
         if (entry.kind === "own") {
-          const slot = cards.get(entry.app.id)?.slots[match[2]];
+          const name = match[3] === "steps" ? "feedback_requests" : match[3];
+          const slot = cards.get(entry.record.id)?.slots[name];
           if (slot) setError(slot, p.message);
         }
       }
@@ -316,32 +305,13 @@ export function mount(root) {
     render(response.result, entries, left_out);
   }
 
-  function payloadOf(app) {
-    const out = {
-      id: app.id,
-      company: app.company,
-      role: app.role,
-      status: app.status,
-      interview_date: app.interview_date,
-      decision_date: app.decision_date,
-      feedback_requests: app.status === "rejected" ? app.feedback_requests : [],
-      next_action: app.next_action ?? "",
-    };
-    if (app.status === "applied" && app.applied_on) out.applied_on = app.applied_on;
-    if (app.status === "rejected" && app.rejected_on) out.rejected_on = app.rejected_on;
-    return out;
-  }
-
   function render(result, entries, leftOut) {
-    const byId = new Map(entries.map((e) => [e.app.id, e]));
     for (const nudge of result.nudges) {
-      const entry = nudge.id ? byId.get(nudge.id) : null;
-      if (entry?.kind === "own" && nudge.kind === "feedback_limit")
-        setWarning(cards.get(entry.app.id)?.slots.feedback_requests, nudge.message);
+      if (nudge.kind === "feedback_limit" && nudge.id && cards.has(nudge.id))
+        setWarning(cards.get(nudge.id).slots.feedback_requests, nudge.message);
     }
     const rows = result.rows.map((row) => {
-      const entry = byId.get(row.id);
-      const fromLog = entry?.kind === "log";
+      const fromLog = row.source === "interview";
       const name = [row.company, row.role].filter(Boolean).join(" — ");
       return h(
         "tr",
@@ -361,7 +331,7 @@ export function mount(root) {
                 " (",
                 h(
                   "a",
-                  { href: toolHref("log", { interview: entry.record.id }) },
+                  { href: toolHref("log", { interview: row.record_id }) },
                   "from your interview log",
                 ),
                 ")",
@@ -373,15 +343,18 @@ export function mount(root) {
           "td",
           { "data-label": "Next step" },
           row.next_action,
-          row.message_kind
+          row.link?.tool
             ? h(
                 "span",
                 { class: "ati-row-draft" },
                 " ",
                 h(
                   "a",
-                  { href: messagesHref(row.message_kind, fromLog ? entry.record.id : "") },
-                  "Draft a message",
+                  {
+                    href: toolHref(row.link.tool, row.link.params),
+                    "data-tool": row.link.tool,
+                  },
+                  LINK_WORDS[row.link.tool] ?? "Open",
                 ),
               )
             : null,

@@ -2,12 +2,13 @@
 // happened since (the outcome, feedback, requests made), and Python works out the dated
 // follow-ups: a thank-you, a chaser, feedback requests, a data-request deadline. Each
 // item links to the matching draft and can go into the reader's calendar as an .ics
-// file built on the device. Quick-entry details and page choices are autosaved under
-// "planner"; facts about a logged interview go into that record's "planner" sub-object.
+// file built on the device. Quick-entry details (a schema-2 record) and page choices are
+// autosaved under "planner"; what has happened since goes into the record itself
+// (`feedback`, `rejected_on`, and `steps` for feedback requests and a data request).
 import * as runtime from "../runtime.js";
 import * as storage from "../storage.js";
 import { today, readerZone } from "../dates.js";
-import { h, fill, field, setError, download, debounce, statusLine } from "../ui.js";
+import { h, fill, field, setError, download, debounce, statusLine, widgetData } from "../ui.js";
 import {
   addWarningSlot,
   badge,
@@ -21,23 +22,25 @@ import {
   messagesHref,
   newIdent,
   newestFirst,
-  savePlannerFacts,
   setWarning,
   toolHref,
   undoNotice,
   zoneDatalist,
 } from "./planner_common.js";
-import { newUuid, saveInterviews } from "./records.js";
+import {
+  newUuid,
+  patchInterview,
+  refreshNextSteps,
+  saveInterviews,
+  stepDates,
+  withStepDates,
+} from "./records.js";
 
 const KEY = "planner";
 const QUICK = ""; // the source value meaning "the interview typed in on this page"
 
-const STATUSES = [
-  ["awaiting", "Still waiting to hear"],
-  ["offer", "They offered me the job"],
-  ["rejected", "They said no this time"],
-  ["withdrawn", "I withdrew"],
-];
+/** Step ids (content records.yaml) behind the facts typed on this page, and their fields. */
+const FACT_STEPS = { feedback_requests: "feedback_request", sar_sent_on: "sar_request" };
 const FEEDBACK = [
   ["", "Not yet"],
   ["positive", "Yes, mostly encouraging"],
@@ -59,23 +62,31 @@ const FIELD_WORDS = {
   status: "Where things stand",
 };
 
-const emptyFacts = () => ({
-  feedback: "",
-  rejected_on: "",
-  feedback_requests: [],
-  sar_sent_on: "",
-});
+/** What has happened since, as this page's form shows it, read from a schema-2 record. */
+function factsFrom(record) {
+  return {
+    feedback: typeof record?.feedback === "string" ? record.feedback : "",
+    rejected_on: typeof record?.rejected_on === "string" ? record.rejected_on : "",
+    feedback_requests: stepDates(record, FACT_STEPS.feedback_requests),
+    sar_sent_on: stepDates(record, FACT_STEPS.sar_sent_on).at(-1) ?? "",
+  };
+}
 
-/** Planner-only facts from a stored object, with every key present and of the right type. */
-function factsFrom(value) {
-  const facts = { ...emptyFacts(), ...(value && typeof value === "object" ? value : {}) };
-  if (!Array.isArray(facts.feedback_requests)) facts.feedback_requests = [];
-  return facts;
+/** The record with the facts typed on this page written into it (schema 2). */
+function withFacts(record, facts) {
+  let steps = withStepDates(record, FACT_STEPS.feedback_requests, facts.feedback_requests);
+  steps = withStepDates(
+    { steps },
+    FACT_STEPS.sar_sent_on,
+    facts.sar_sent_on ? [facts.sar_sent_on] : [],
+  );
+  return { ...record, feedback: facts.feedback, rejected_on: facts.rejected_on, steps };
 }
 
 function blankQuick() {
   return {
     id: newIdent("plan"),
+    kind: "interview",
     company: "",
     role: "",
     date: "",
@@ -83,11 +94,18 @@ function blankQuick() {
     tz: readerZone(),
     decision_date: "",
     status: "awaiting",
-    planner: emptyFacts(),
+    feedback: "",
+    rejected_on: "",
+    steps: [],
   };
 }
 
 export function mount(root) {
+  const options = widgetData(root, "planner")["records.options"] ?? {};
+  const STATUSES = (options.statuses ?? [])
+    .filter((s) => (s.kinds ?? []).includes("interview"))
+    .map((s) => [s.id, s.label]);
+  const statusLabel = (id) => STATUSES.find(([v]) => v === id)?.[1] ?? id;
   const saved = storage.load(KEY, {}) ?? {};
   const params = new URLSearchParams(location.search);
   let records = loadInterviews();
@@ -95,7 +113,7 @@ export function mount(root) {
     ...blankQuick(),
     ...(saved.quick && typeof saved.quick === "object" ? saved.quick : {}),
   };
-  quick.planner = factsFrom(quick.planner);
+  if (!Array.isArray(quick.steps)) quick.steps = [];
   if (!/^[A-Za-z0-9._-]{1,100}$/.test(quick.id ?? "")) quick.id = newIdent("plan");
   const state = {
     source: typeof saved.source === "string" ? saved.source : QUICK,
@@ -116,13 +134,23 @@ export function mount(root) {
 
   const persist = storage.autosaver(KEY);
   const snapshot = () => persist({ source: state.source, quick: state.quick, alarm: state.alarm });
-  let pendingFacts = null; // {id, facts} waiting to be written into the interview log
+  let pendingFacts = null; // {id, record} waiting to be written into the interview log
   const factsWriter = laterWriter(() => {
-    if (pendingFacts) savePlannerFacts(pendingFacts.id, pendingFacts.facts);
+    if (!pendingFacts) return;
+    const { id, record: changed } = pendingFacts;
     pendingFacts = null;
+    // Only the facts typed here change; the rest of the record is read fresh from the log.
+    const saved = patchInterview(id, (r) => ({
+      ...r,
+      feedback: changed.feedback,
+      rejected_on: changed.rejected_on,
+      steps: changed.steps,
+    }));
+    if (saved) refreshNextSteps(today(), readerZone());
   });
   const record = () => records.find((r) => r.id === state.source) ?? null;
-  const facts = () => (state.source === QUICK ? state.quick.planner : factsFrom(record()?.planner));
+  const sourceRecord = () => (state.source === QUICK ? state.quick : record());
+  const facts = () => factsFrom(sourceRecord());
 
   const touched = new Set();
   let slots = {};
@@ -318,19 +346,28 @@ export function mount(root) {
     const before = structuredClone(q);
     const entry = {
       id: newUuid(),
+      kind: "interview",
       company: q.company.trim(),
       role: (q.role ?? "").trim(),
+      reference: "",
+      applied_on: "",
       date: q.date,
       time: q.time ?? "",
       tz: q.tz ?? "",
       format: "",
-      interviewers: [],
+      people: [],
       questions: [],
       went_well: [],
       to_improve: [],
+      notes: "",
       decision_date: q.decision_date ?? "",
       status: q.status || "awaiting",
-      planner: factsFrom(q.planner),
+      feedback: q.feedback ?? "",
+      rejected_on: q.rejected_on ?? "",
+      next_action: "",
+      self_assessment: {},
+      steps: Array.isArray(q.steps) ? q.steps : [],
+      extra: {},
     };
     if (!saveInterviews([...loadInterviews(), entry])) {
       notice.show("This browser would not save to the interview log, so the details stay here.");
@@ -338,10 +375,12 @@ export function mount(root) {
     }
     state.quick = blankQuick();
     chooseSourceAfterChange(entry.id);
+    refreshNextSteps(today(), readerZone());
     notice.show(
       `${entry.company} is now in your interview log, where you can add the questions and your scores.`,
       () => {
         saveInterviews(loadInterviews().filter((r) => r.id !== entry.id));
+        refreshNextSteps(today(), readerZone());
         state.quick = before;
         chooseSourceAfterChange(QUICK);
         return "Taken out of the log again; the details are back here.";
@@ -363,7 +402,7 @@ export function mount(root) {
       ["time", r.time || "not given"],
       ["tz", r.tz || `not given (your zone, ${readerZone()}, is used)`],
       ["decision_date", r.decision_date ? dateText(r.decision_date) : "not given"],
-      ["status", STATUSES.find(([v]) => v === (r.status || "awaiting"))?.[1] ?? r.status],
+      ["status", statusLabel(r.status || "awaiting")],
     ];
     const list = h("dl", { class: "ati-record-summary" });
     for (const [name, value] of rows) {
@@ -402,13 +441,15 @@ export function mount(root) {
   // ----- what has happened since (planner-only facts) ---------------------------------
   function saveFacts(next) {
     if (state.source === QUICK) {
-      state.quick.planner = next;
+      state.quick = withFacts(state.quick, next);
       snapshot();
     } else {
-      const r = record();
-      if (r) r.planner = next;
-      pendingFacts = { id: state.source, facts: next };
-      factsWriter();
+      const index = records.findIndex((r) => r.id === state.source);
+      if (index >= 0) {
+        records[index] = withFacts(records[index], next);
+        pendingFacts = { id: state.source, record: records[index] };
+        factsWriter();
+      }
     }
     replan();
   }
@@ -485,7 +526,7 @@ export function mount(root) {
               "p",
               { class: "ati-hint" },
               state.source === QUICK
-                ? "If they say no, set “Where things stand” to “They said no this time” and questions about feedback appear here."
+                ? `If they say no, set “Where things stand” to “${statusLabel("rejected")}” and questions about feedback appear here.`
                 : "If they say no, change where things stand in the interview log and questions about feedback appear here.",
             ),
         rejected ? [feedback.wrap, rejectedOn.wrap, requests.wrap] : null,
@@ -495,31 +536,27 @@ export function mount(root) {
   }
 
   // ----- asking Python for the plan ----------------------------------------------------
+  /** The record goes whole (schema 2: its steps say what was sent and asked). */
   function interviewPayload() {
-    const f = facts();
-    const source = state.source === QUICK ? state.quick : record();
-    // A logged record goes whole (schema 2: its steps say what was sent, so a thanked
-    // interview is not asked to be thanked again); facts typed here are added on top.
-    const interview = {
-      ...(state.source === QUICK ? {} : source),
-      id: source.id,
+    const source = sourceRecord();
+    return {
+      ...source,
+      kind: "interview",
       company: source.company ?? "",
-      role: source.role ?? "",
       date: source.date ?? "",
-      time: source.time ?? "",
-      decision_date: source.decision_date ?? "",
       status: source.status || "awaiting",
     };
-    if (source.tz) interview.tz = source.tz;
-    // Facts typed on this page (older "planner" sub-objects too) go as the legacy keys
-    // Python still accepts; a schema-2 record's own steps and feedback are kept.
-    if (f.sar_sent_on) interview.sar_sent_on = f.sar_sent_on;
-    if (interview.status === "rejected") {
-      interview.feedback = f.feedback || source.feedback || "";
-      interview.rejected_on = f.rejected_on || source.rejected_on || "";
-      if (f.feedback_requests?.length) interview.feedback_requests = f.feedback_requests;
+  }
+
+  /** The form field a problem is about: "steps[2].on" names the fact that step records. */
+  function fieldOf(path, interview) {
+    const name = String(path).replace(/^interview\./, "");
+    const step = /^steps\[(\d+)\]/.exec(name);
+    if (step) {
+      const id = interview.steps?.[Number(step[1])]?.step;
+      return Object.keys(FACT_STEPS).find((k) => FACT_STEPS[k] === id) ?? name;
     }
-    return interview;
+    return name.replace(/\[\d+\]$/, "");
   }
 
   const replan = debounce(plan, 250);
@@ -560,9 +597,7 @@ export function mount(root) {
       const problems = response.error.problems ?? [];
       const unplaced = [];
       for (const p of problems) {
-        const name = String(p.field)
-          .replace(/^interview\./, "")
-          .replace(/\[\d+\]$/, "");
+        const name = fieldOf(p.field, interview);
         const slot = slots[name];
         const show =
           !quickEntry ||
@@ -619,9 +654,7 @@ export function mount(root) {
     const draftFor = (kind) => messagesHref(kind, state.source === QUICK ? "" : state.source);
     const loose = [];
     for (const w of result.warnings) {
-      const name = String(w.field)
-        .replace(/^interview\./, "")
-        .replace(/\[\d+\]$/, "");
+      const name = fieldOf(w.field, interview);
       if (slots[name]) setWarning(slots[name], w.message);
       else loose.push(w.message);
     }

@@ -2,9 +2,8 @@
 // offer check): dates in words, status badges, links to the other tools and the guide,
 // the saved interview log, a list of dates the reader can add to and remove from, an
 // undo notice and a debounced writer that is flushed when the page is left.
-import * as storage from "../storage.js";
 import { h, fill, field } from "../ui.js";
-import { INTERVIEWS, dateText as plainDateText } from "./records.js";
+import { dateText as plainDateText } from "./records.js";
 
 // Shared with every widget; re-exported so the tools import their helpers from one place.
 export { undoNotice, zoneDatalist } from "../ui.js";
@@ -52,19 +51,6 @@ export function messagesHref(kind, interviewId = "") {
   const query = new URLSearchParams({ kind });
   if (interviewId) query.set("interview", interviewId);
   return `../messages/?${query.toString()}`;
-}
-
-/**
- * Write the planner-only facts into one logged interview: read the whole list fresh,
- * change only that record's "planner" sub-object and save the list back.
- */
-export function savePlannerFacts(id, facts) {
-  const list = storage.load(INTERVIEWS, []);
-  if (!Array.isArray(list)) return false;
-  const index = list.findIndex((r) => r && r.id === id);
-  if (index < 0) return false;
-  list[index] = { ...list[index], planner: { ...facts } };
-  return storage.save(INTERVIEWS, list);
 }
 
 /** A short random identifier made of letters and digits. */

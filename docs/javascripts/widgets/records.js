@@ -60,6 +60,34 @@ export function patchInterview(id, change) {
 /** Store a record Python returned (after validate/mark_step) in place of the old one. */
 export const saveRecord = (record) => patchInterview(record.id, () => record) !== null;
 
+// ----- steps the reader has done (record.steps) -----------------------------------------
+
+/** The days (sorted) on which the record has a step with this id, e.g. "feedback_request". */
+export function stepDates(record, stepId) {
+  const steps = Array.isArray(record?.steps) ? record.steps : [];
+  return [...new Set(steps.filter((s) => s?.step === stepId && s.on).map((s) => s.on))].sort();
+}
+
+/**
+ * The record's steps with those of `stepId` set to exactly `dates`: a kept day keeps its
+ * step (channel, note), a new day gets a plain step; sorted by day. Python judges them.
+ */
+export function withStepDates(record, stepId, dates) {
+  const steps = Array.isArray(record?.steps) ? record.steps : [];
+  const others = steps.filter((s) => s?.step !== stepId);
+  const mine = [...new Set(dates.filter(Boolean))].map(
+    (on) =>
+      steps.find((s) => s?.step === stepId && s.on === on) ?? {
+        step: stepId,
+        kind: "",
+        on,
+        channel: "",
+        note: "",
+      },
+  );
+  return [...others, ...mine].sort((a, b) => String(a.on ?? "").localeCompare(String(b.on ?? "")));
+}
+
 // ----- drafts, one per record and message kind ------------------------------------------
 
 export const draftKey = (recordId, kind) => `${recordId ?? ""}:${kind}`;
