@@ -65,6 +65,18 @@ def _open_draft(page: Page, interview: str) -> None:
     wait_until_ready(page)
 
 
+#: The one detail from the conversation a thank-you asks for before it drafts anything.
+HARBOUR_WORDS = "the bakery line"
+
+
+def _give_detail(page: Page) -> None:
+    """Fill in the one detail the thank-you asks for (it stays empty until then)."""
+    expect(page.locator("#ati-body")).to_have_attribute(
+        "placeholder", re.compile("Fill in the fields"), timeout=READY_TIMEOUT_MS
+    )
+    page.fill("[data-widget=messages] [name=highlight]", HARBOUR_WORDS)
+
+
 def _body(page: Page) -> str:
     return page.locator("#ati-body").input_value()
 
@@ -90,10 +102,11 @@ def test_each_interviews_draft_has_only_its_own_words(page: Page, traffic: Traff
     _seed_schema_1(page)
     _open_draft(page, "hl")
     body = page.locator("#ati-body")
+    expect(page.locator("[data-widget=messages] [name=highlight]")).to_have_value("")
+    _give_detail(page)
     expect(body).to_have_value(re.compile("Harbour Lane Foods"), timeout=READY_TIMEOUT_MS)
     assert "Northwind" not in _body(page)
     assert "own-brand" not in _body(page)
-    expect(page.locator("[data-widget=messages] [name=highlight]")).to_have_value("")
     expect(page.locator(".ati-recipient")).to_contain_text("priya@hl.example")
     _open_draft(page, "nw")
     expect(body).to_have_value(re.compile("own-brand range"), timeout=READY_TIMEOUT_MS)
@@ -106,6 +119,7 @@ def test_an_edited_draft_comes_back_by_every_route(page: Page) -> None:
     _seed_schema_1(page)
     _open_draft(page, "hl")
     body = page.locator("#ati-body")
+    _give_detail(page)
     expect(body).to_have_value(re.compile("Harbour Lane Foods"), timeout=READY_TIMEOUT_MS)
     body.fill(_body(page) + "\nP.S. Lovely to meet the team at the depot.")
     expect(page.locator("#ati-preview-note")).to_contain_text("edited")
@@ -136,6 +150,7 @@ def test_eml_goes_to_the_logged_address_and_sent_is_recorded(page: Page) -> None
     """The .eml has To: Priya; "I've sent it" adds a thank-you step to Harbour Lane only."""
     _seed_schema_1(page)
     _open_draft(page, "hl")
+    _give_detail(page)
     page.fill("[data-widget=messages] [name=your_name]", "Sam Lee")
     expect(page.locator("#ati-body")).to_have_value(re.compile("Sam Lee"), timeout=READY_TIMEOUT_MS)
     with page.expect_download() as download:
@@ -177,6 +192,7 @@ def test_the_home_page_shows_the_next_step_and_respects_sent(page: Page) -> None
     thank.get_by_role("link").click()
     page.wait_for_url(re.compile(r"/tools/messages/\?.*interview=hl"))
     wait_until_ready(page)
+    _give_detail(page)
     expect(page.locator("#ati-body")).to_have_value(re.compile("Priya"), timeout=READY_TIMEOUT_MS)
     page.get_by_role("button", name="I've sent it").click()
     expect(page.locator(".ati-notice")).to_contain_text("sent today", timeout=READY_TIMEOUT_MS)

@@ -218,7 +218,7 @@ export function mount(root) {
     if (!response.ok && response.error.kind === "input") {
       const bad = new Set();
       for (const p of response.error.problems ?? []) {
-        const match = /^interviews\.(\d+)\./.exec(p.field);
+        const match = /^interviews\[(\d+)\]/.exec(p.field);
         if (match) bad.add(Number(match[1]));
       }
       if (bad.size) {

@@ -287,7 +287,16 @@ export function mount(root) {
     if (!name || !slots[name]) return;
     typed[name] = event.target.type === "checkbox" ? event.target.checked : event.target.value;
     touched.add(name);
-    if (name === "your_name") state.yourName = typed.your_name;
+    if (name === "your_name") {
+      state.yourName = typed.your_name;
+      keepState(); // kept for every draft, at once
+    }
+    // Stored at once, before any draft can be made: a crash after a keystroke loses nothing.
+    draft = {
+      ...(draft ?? { interview_id: state.recordId, kind: state.kind }),
+      fields: { ...typed },
+    };
+    saveDraft(state.recordId, state.kind, draft);
     redraftSoon();
   }
 
