@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 
+import pytest
 from e2e_support import (
     READY_TIMEOUT_MS,
     Traffic,
@@ -369,21 +370,28 @@ def test_the_report_prints_without_the_site_around_it(page: Page) -> None:
     assert 1 <= max(int(n) for n in counts) <= 4, counts
 
 
-def test_each_logged_interview_links_to_the_message_it_needs_next(page: Page) -> None:
-    """Waiting: a thank-you; turned down: a feedback request, opened ready to fill."""
+@pytest.mark.xfail(
+    strict=True,
+    reason="a logged record with no interviewer: the draft for it is refused and the form's "
+    "company field is not filled from the record until it can be drafted (issue 10 left open)",
+)
+def test_each_logged_interview_links_to_a_draft_about_itself(page: Page) -> None:
+    """Every card links to the message tool for its own interview, opened with its facts.
+
+    (Which message is due next comes from Python's next steps: see test_journeys.py.)
+    """
     waiting = _record("w", "Adatum", "2025-01-05", [6])
     turned_down = {**_record("r", "Tailspin", "2025-02-05", [5]), "status": "rejected"}
     seed(page, "interviews", [waiting, turned_down])
     page.goto("/tools/log/")
     cards = page.locator(".ati-interview")
     expect(cards).to_have_count(2, timeout=READY_TIMEOUT_MS)
-    expect(
-        cards.filter(has_text="Adatum").get_by_role("link", name="Draft a thank-you note")
-    ).to_be_visible()
-    cards.filter(has_text="Tailspin").get_by_role(
-        "link", name="Draft a request for feedback"
-    ).click()
-    page.wait_for_url("**/tools/messages/?**")
+    link = "Draft a message about this interview"
+    expect(cards.filter(has_text="Adatum").get_by_role("link", name=link)).to_be_visible()
+    cards.filter(has_text="Tailspin").get_by_role("link", name=link).click()
+    page.wait_for_url("**/tools/messages/?interview=r")
     wait_until_ready(page)
-    expect(page.locator("#ati-kind")).to_have_value("feedback_call_request")
-    expect(page.locator("input[name=company]")).to_have_value("Tailspin")
+    # The default thank-you first asks for one detail from the conversation.
+    page.fill("[data-widget=messages] [name=highlight]", "the new depot")
+    expect(page.locator("input[name=company]")).to_have_value("Tailspin", timeout=READY_TIMEOUT_MS)
+    expect(page.locator("#ati-body")).to_have_value(re.compile("Tailspin"))
