@@ -76,6 +76,7 @@ def test_every_page_and_tool_works_offline_after_one_visit(
     page.fill("input[name=company]", "Harbour Lane Bakery")
     page.fill("input[name=role]", "Shift lead")
     page.fill("input[name=interviewer]", "Ms Okafor")
+    page.fill("[name=highlight]", "the new delivery routes")  # the thank-you asks for one detail
     expect(page.locator("#ati-body")).to_have_value(re.compile("Ms Okafor"))
     assert "Harbour Lane Bakery" in _download(page, "Download .txt", tmp_path)
     assert "Ms Okafor" in _download(page, "Download .eml draft", tmp_path)
@@ -230,6 +231,7 @@ def test_a_failed_start_is_plain_and_retry_answers_without_a_keystroke(
     page.fill("input[name=company]", "Harbour Lane Bakery")
     page.fill("input[name=role]", "Shift lead")
     page.fill("input[name=interviewer]", "Ms Okafor")
+    page.fill("[name=highlight]", "the new delivery routes")  # the thank-you asks for one detail
     context.unroute("**/pyodide.asm.wasm")
     page.get_by_role("button", name="Try again").click()
     wait_until_ready(page)
