@@ -20,24 +20,11 @@ from checklist.content import section
 from checklist.debrief.catalogue import practice_content
 from checklist.debrief.report import FocusArea, Report
 from checklist.debrief.text import clean_line
+from checklist.debrief.wording import long_date
 from checklist.errors import InputError
 
 __all__ = ["escape", "journal_markdown_op", "render_journal", "render_report"]
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 #: The most entries one journal file holds (far beyond any real journal).
 MAX_JOURNAL_ENTRIES = 5000
 
@@ -128,7 +115,7 @@ def _day_words(value: object) -> str:
         day = date.fromisoformat(text)
     except ValueError:
         return text
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return long_date(day, practice_content().words)
 
 
 def _rating(value: object, words: Mapping[str, str]) -> str:
