@@ -308,7 +308,7 @@ def timing_report() -> None:
     print(f"  stress message of every corpus sentence: {stress:.0f} ms")
     runtime = ROOT / "build" / "pyodide"
     node = shutil.which("node")
-    if not (runtime / "pyodide-lock.json").exists() or node is None:
+    if not (runtime / "runtime.json").exists() or node is None:
         print("  Pyodide: not measured (run `make build` first; needs Node)")
         return
     completed = subprocess.run(

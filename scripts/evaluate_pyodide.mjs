@@ -1,20 +1,18 @@
 // Time the pitfall checker inside real Pyodide under Node (scripts/evaluate.py runs it).
 //
-// Loads the runtime exactly as the site ships it (build/pyodide), reads a JSON list of
+// Starts the runtime as the site ships it (scripts/pyodide_node.mjs), reads a JSON list of
 // {kind, body} messages on stdin, checks each one seven times through
 // checklist.messages.pitfalls inside Pyodide, keeps each message's best run, and prints
 // the median and the slowest message in milliseconds (Python's clock inside Pyodide).
 // Usage: node scripts/evaluate_pyodide.mjs <runtime dir> < messages.json
-import fs from "node:fs";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { startRuntime } from "./pyodide_node.mjs";
 
 const [runtimeDir] = process.argv.slice(2);
-const indexURL = path.resolve(runtimeDir) + path.sep;
-const { loadPyodide } = await import(pathToFileURL(path.join(indexURL, "pyodide.mjs")).href);
-const pyodide = await loadPyodide({ indexURL, stdout: () => {} });
-await pyodide.loadPackage(["checklist", "tzdata"], { messageCallback: () => {} });
-pyodide.globals.set("messages_json", fs.readFileSync(0, "utf8"));
+const { pyodide } = await startRuntime(runtimeDir);
+// Read stdin as a stream: readFileSync(0) fails with EAGAIN when it is a non-blocking pipe.
+let input = "";
+for await (const chunk of process.stdin) input += chunk;
+pyodide.globals.set("messages_json", input);
 const result = pyodide.runPython(`
 import json, statistics, time
 from checklist.messages.pitfalls import CheckContext, check_message

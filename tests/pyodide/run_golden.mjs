@@ -8,28 +8,11 @@
 // {name: response} as JSON.
 // Usage: node tests/pyodide/run_golden.mjs <runtime dir> <cases.json>...
 import fs from "node:fs";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
+
+import { startRuntime } from "../../scripts/pyodide_node.mjs";
 
 const [runtimeDir, ...caseFiles] = process.argv.slice(2);
-const runtime = JSON.parse(fs.readFileSync(path.join(runtimeDir, "runtime.json"), "utf8"));
-// runtime.base is relative to the site root, where this folder is served as pyodide/.
-const base = path.resolve(runtimeDir, runtime.base.replace(/^pyodide\//, "")) + path.sep;
-const { loadPyodide } = await import(pathToFileURL(path.join(base, "pyodide.mjs")).href);
-const pyodide = await loadPyodide({
-  indexURL: base,
-  stdLibURL: base + runtime.stdlib,
-  lockFileContents: runtime.lock,
-  stdout: () => {},
-});
-const boot = pyodide.pyimport("_ati_boot");
-boot.add_archive.callKwargs(runtime.wheel, new Uint8Array(fs.readFileSync(base + runtime.wheel)), {
-  first: true,
-});
-boot.install(
-  JSON.stringify({ base, lazy: runtime.lazy }),
-  (/** @type {string} */ file) => new Uint8Array(fs.readFileSync(file)),
-);
+const { pyodide, boot } = await startRuntime(runtimeDir);
 const callJson = boot.call_json;
 
 /** @type {Record<string, unknown>} */
