@@ -54,7 +54,7 @@ def _open_card(page: Page, app_id: str) -> None:
 @pytest.mark.xfail(
     strict=False,
     reason="intermittent: a refresh caused by the other tab's save can close the card this tab "
-    "just opened, so the field to type in is hidden (issue 14 left open; passed 3 of 5 runs)",
+    "just opened, so the field to type in is hidden (issue 14 left open; passed 2 of 5 runs here)",
 )
 def test_applications_in_two_tabs_keep_everything(context: BrowserContext) -> None:
     """Add in both, edit different fields of one, the same field, delete while typing."""
