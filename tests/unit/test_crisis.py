@@ -25,8 +25,11 @@ def lines(name: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-CRISIS = lines("crisis_dev.txt") + lines("crisis_heldout.txt")
-ORDINARY = lines("ordinary_worry.txt")
+# Every crisis set, in the order written (tests/data/README.md gives each one's first run).
+CRISIS_SETS = ("crisis_dev.txt", "crisis_heldout.txt", "crisis_unseen.txt", "crisis_unseen2.txt")
+ORDINARY_SETS = ("ordinary_worry.txt", "ordinary_unseen.txt", "ordinary_unseen2.txt")
+CRISIS = [text for name in CRISIS_SETS for text in lines(name)]
+ORDINARY = [text for name in ORDINARY_SETS for text in lines(name)]
 
 
 def test_the_crisis_sets_are_big_enough() -> None:
