@@ -28,17 +28,27 @@ class CrisisRules:
 
     remove: re.Pattern[str]
     space: re.Pattern[str]
+    spellings: Mapping[str, str]
+    symbols: re.Pattern[str] | None
     sources: tuple[str, ...]
     pattern: re.Pattern[str]
     help: Mapping[str, Any]
 
     def normalise(self, text: str) -> str:
-        """Lower-case, drop apostrophes, turn every other non-alphanumeric run into a space."""
+        """Lower-case, drop apostrophes, turn every other non-alphanumeric run into a space.
+
+        Then each word with a listed spelling (dialect, text speak: "cannae", "masel",
+        "tonite") becomes its standard form, so the patterns are written once, in standard
+        English, and still read the ways people write at 2 a.m.
+        """
         lowered = self.remove.sub("", text.lower())
-        return f" {self.space.sub(' ', lowered).strip()} "
+        words = self.space.sub(" ", lowered).split()
+        return f" {' '.join(self.spellings.get(word, word) for word in words)} "
 
     def matches(self, text: str) -> bool:
-        """Say whether the text contains words of crisis."""
+        """Say whether the text contains words of crisis (or a symbol that stands for them)."""
+        if self.symbols is not None and self.symbols.search(text):
+            return True
         return self.pattern.search(self.normalise(text)) is not None
 
 
@@ -68,9 +78,17 @@ def compile_rules(raw: Mapping[str, Any]) -> CrisisRules:
         "challenger_note",
         "footer",
     )
+    spellings = {
+        str(word): str(standard)
+        for standard, variants in raw["normalise"].get("spellings", {}).items()
+        for word in str(variants).split()
+    }
+    symbols = [str(symbol) for symbol in raw["normalise"].get("symbols", [])]
     return CrisisRules(
         remove=re.compile(str(raw["normalise"]["remove"])),
         space=re.compile(str(raw["normalise"]["space"])),
+        spellings=spellings,
+        symbols=re.compile("|".join(map(re.escape, symbols))) if symbols else None,
         sources=sources,
         pattern=re.compile("|".join(f"(?:{s})" for s in sources)),
         help={key: raw[key] for key in help_keys},
@@ -107,7 +125,12 @@ def page_data(raw: Mapping[str, Any]) -> dict[str, Any]:
     """Return what the page's crisis module needs, derived from the YAML section."""
     rules = compile_rules(raw)
     return {
-        "normalise": {"remove": rules.remove.pattern, "space": rules.space.pattern},
+        "normalise": {
+            "remove": rules.remove.pattern,
+            "space": rules.space.pattern,
+            "spellings": dict(rules.spellings),
+            "symbols": [str(symbol) for symbol in raw["normalise"].get("symbols", [])],
+        },
         "patterns": list(rules.sources),
         "help": {
             key: (

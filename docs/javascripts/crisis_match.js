@@ -5,15 +5,25 @@ import data from "./crisis_data.js";
 const remove = new RegExp(data.normalise.remove, "g");
 const space = new RegExp(data.normalise.space, "g");
 const patterns = data.patterns.map((source) => new RegExp(source));
+/** @type {Record<string, string>} */
+const spellings = data.normalise.spellings;
+/** @type {string[]} */
+const symbols = data.normalise.symbols;
 
 /** The text the way the crisis patterns see it (mirrors checklist.crisis.normalise). */
 export function normalise(text) {
-  return ` ${String(text).toLowerCase().replace(remove, "").replace(space, " ").trim()} `;
+  const words = String(text).toLowerCase().replace(remove, "").replace(space, " ").trim();
+  const standard = words
+    .split(" ")
+    .filter((word) => word !== "")
+    .map((word) => (Object.hasOwn(spellings, word) ? spellings[word] : word));
+  return ` ${standard.join(" ")} `;
 }
 
-/** Whether the words call for crisis help. */
+/** Whether the words call for crisis help (or a symbol that stands for them). */
 export function isCrisis(text) {
   if (!text) return false;
+  if (symbols.some((symbol) => String(text).includes(symbol))) return true;
   const seen = normalise(text);
   return patterns.some((pattern) => pattern.test(seen));
 }
