@@ -9,17 +9,91 @@ broad: a false alarm costs little, a miss could cost a great deal.
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, cast
 
 from checklist.content import section
 
-__all__ = ["CrisisRules", "crisis_help", "crisis_rules", "is_crisis", "normalise", "page_data"]
+__all__ = [
+    "CrisisModel",
+    "CrisisRules",
+    "crisis_help",
+    "crisis_rules",
+    "features",
+    "is_crisis",
+    "normalise",
+    "page_data",
+    "train_model",
+]
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def features(normalised: str) -> set[str]:
+    """Return the words and adjacent word pairs of normalised text (the model's features)."""
+    words = normalised.split()
+    return {*words, *(f"{a}_{b}" for a, b in itertools.pairwise(words))}
+
+
+@dataclass(frozen=True, slots=True)
+class CrisisModel:
+    """A small naive Bayes model of crisis wording, a second net behind the patterns.
+
+    Patterns are exact and explain themselves, but every new set of crisis phrasings
+    written by someone who had not seen them found about a third the patterns missed.
+    The model (words and word pairs, trained on every crisis and ordinary set in
+    ``tests/data`` by ``scripts/train_crisis.py``) catches most of those, at the price
+    of more false alarms, which here cost little. Log-odds (in hundredths) above
+    ``threshold`` count.
+    """
+
+    prior: int
+    threshold: int
+    weights: Mapping[str, int]
+
+    def score(self, normalised: str) -> int:
+        """Return the log-odds (in hundredths) that normalised text is of crisis."""
+        return self.prior + sum(self.weights.get(f, 0) for f in features(normalised))
+
+    def matches(self, normalised: str) -> bool:
+        """Say whether the model counts normalised text as crisis."""
+        return self.score(normalised) > self.threshold
+
+
+def train_model(
+    crisis: Iterable[str], ordinary: Iterable[str], rules: CrisisRules, *, threshold: int = 0
+) -> dict[str, Any]:
+    """Train the model on crisis and ordinary texts; return it JSON-ready.
+
+    Every word counts, and word pairs seen at least twice, with add-half smoothing.
+    Log-odds are kept in whole hundredths, so Python and the page add the same integers
+    and can never disagree at the threshold, and the file stays small.
+    """
+    positive = [features(rules.normalise(t)) for t in crisis]
+    negative = [features(rules.normalise(t)) for t in ordinary]
+    counts_p: Counter[str] = Counter(f for fs in positive for f in fs)
+    counts_n: Counter[str] = Counter(f for fs in negative for f in fs)
+    size_p, size_n = len(positive), len(negative)
+
+    def hundredths(p: float, n: float) -> int:
+        return round(100 * (math.log(p / (size_p + 1)) - math.log(n / (size_n + 1))))
+
+    weights = {
+        f: hundredths(counts_p[f] + 0.5, counts_n[f] + 0.5)
+        for f in sorted(set(counts_p) | set(counts_n))
+        if "_" not in f or counts_p[f] + counts_n[f] >= 2
+    }
+    return {
+        "prior": round(100 * math.log(size_p / size_n)),
+        "threshold": threshold,
+        "weights": {f: w for f, w in weights.items() if w != 0},
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +107,7 @@ class CrisisRules:
     sources: tuple[str, ...]
     pattern: re.Pattern[str]
     help: Mapping[str, Any]
+    model: CrisisModel | None = None
 
     def normalise(self, text: str) -> str:
         """Lower-case, drop apostrophes, turn every other non-alphanumeric run into a space.
@@ -49,7 +124,10 @@ class CrisisRules:
         """Say whether the text contains words of crisis (or a symbol that stands for them)."""
         if self.symbols is not None and self.symbols.search(text):
             return True
-        return self.pattern.search(self.normalise(text)) is not None
+        seen = self.normalise(text)
+        if self.pattern.search(seen) is not None:
+            return True
+        return self.model is not None and self.model.matches(seen)
 
 
 def expand(pattern: str, words: Mapping[str, str]) -> str:
@@ -65,8 +143,17 @@ def expand(pattern: str, words: Mapping[str, str]) -> str:
     return _PLACEHOLDER.sub(one, pattern)
 
 
-def compile_rules(raw: Mapping[str, Any]) -> CrisisRules:
-    """Compile the ``crisis`` content section; raise ValueError if it is malformed."""
+def compile_model(raw: Mapping[str, Any]) -> CrisisModel:
+    """Build the model from its content section (``crisis_model``)."""
+    return CrisisModel(
+        prior=int(raw["prior"]),
+        threshold=int(raw["threshold"]),
+        weights={str(k): int(v) for k, v in raw["weights"].items()},
+    )
+
+
+def compile_rules(raw: Mapping[str, Any], model: Mapping[str, Any] | None = None) -> CrisisRules:
+    """Compile the ``crisis`` content section (and the model's); raise if malformed."""
     words = {str(k): str(v) for k, v in raw["words"].items()}
     sources = tuple(expand(str(p), words) for p in raw["patterns"])
     help_keys = (
@@ -92,13 +179,17 @@ def compile_rules(raw: Mapping[str, Any]) -> CrisisRules:
         sources=sources,
         pattern=re.compile("|".join(f"(?:{s})" for s in sources)),
         help={key: raw[key] for key in help_keys},
+        model=compile_model(model) if model else None,
     )
 
 
 @cache
 def crisis_rules() -> CrisisRules:
     """Return the packaged crisis rules, compiled once."""
-    return compile_rules(cast("Mapping[str, Any]", section("crisis")))
+    return compile_rules(
+        cast("Mapping[str, Any]", section("crisis")),
+        cast("Mapping[str, Any]", section("crisis_model")),
+    )
 
 
 def normalise(text: str) -> str:

@@ -4,11 +4,11 @@
 // already in them, such as a restored draft) looks at every text field inside a
 // `[data-widget]`. When the words match a crisis pattern, UK crisis help appears at the
 // top of that widget, above everything else, and stays for the rest of the visit.
-// The patterns, the normalising steps and every word of help come from
+// The patterns, the model, the normalising steps and every word of help come from
 // checklist/data/crisis.yaml through the generated crisis_data.js: nothing is
 // restated here, and Python (checklist.crisis) uses the same patterns.
 import data from "./crisis_data.js";
-import { isCrisis } from "./crisis_match.js";
+import { isCrisis, useModel } from "./crisis_match.js";
 import { h } from "./ui.js";
 
 export { isCrisis };
@@ -60,8 +60,24 @@ function checkField(target) {
   if (widget && isCrisis(target.value)) show(widget);
 }
 
+// The patterns answer at once; the model behind them (about 60 kB) is fetched only on
+// pages where a reader can write, then every field is looked at again.
+let model = null;
+function loadModel() {
+  model ??= import("./crisis_model.js")
+    .then((module) => {
+      useModel(module.default);
+      scanAll();
+    })
+    .catch(() => {}); // the patterns still answer; a later page load tries again
+
+  return model;
+}
+
 function scanAll() {
-  for (const field of document.querySelectorAll(`[data-widget] :is(${FIELDS})`)) checkField(field);
+  const fields = document.querySelectorAll(`[data-widget] :is(${FIELDS})`);
+  if (fields.length > 0) loadModel();
+  for (const field of fields) checkField(field);
 }
 
 document.addEventListener("input", (event) => checkField(event.target), true);

@@ -20,10 +20,34 @@ export function normalise(text) {
   return ` ${standard.join(" ")} `;
 }
 
+/** @type {{prior: number, threshold: number, weights: Record<string, number>} | null} */
+let model = null;
+
+/** Add the second net behind the patterns (crisis_model.js, as checklist.crisis uses it). */
+export function useModel(trained) {
+  model = trained;
+}
+
+/** The words and adjacent word pairs of normalised text (mirrors checklist.crisis.features). */
+function features(seen) {
+  const words = seen.split(" ").filter((word) => word !== "");
+  const pairs = words.slice(1).map((word, i) => `${words[i]}_${word}`);
+  return new Set([...words, ...pairs]);
+}
+
+function modelMatches(seen) {
+  if (!model) return false;
+  let score = model.prior;
+  for (const feature of features(seen)) {
+    if (Object.hasOwn(model.weights, feature)) score += model.weights[feature];
+  }
+  return score > model.threshold;
+}
+
 /** Whether the words call for crisis help (or a symbol that stands for them). */
 export function isCrisis(text) {
   if (!text) return false;
   if (symbols.some((symbol) => String(text).includes(symbol))) return true;
   const seen = normalise(text);
-  return patterns.some((pattern) => pattern.test(seen));
+  return patterns.some((pattern) => pattern.test(seen)) || modelMatches(seen);
 }

@@ -32,12 +32,14 @@ CRISIS_SETS = (
     "crisis_unseen.txt",
     "crisis_unseen2.txt",
     "crisis_unseen3.txt",
+    "crisis_unseen4.txt",
 )
 ORDINARY_SETS = (
     "ordinary_worry.txt",
     "ordinary_unseen.txt",
     "ordinary_unseen2.txt",
     "ordinary_unseen3.txt",
+    "ordinary_unseen4.txt",
 )
 CRISIS = [text for name in CRISIS_SETS for text in lines(name)]
 ORDINARY = [text for name in ORDINARY_SETS for text in lines(name)]
@@ -60,10 +62,14 @@ def test_every_crisis_phrasing_is_caught(text: str) -> None:
 
 
 def test_false_alarms_on_ordinary_worry_stay_rare() -> None:
-    """Ordinary interview worry (with 'killing me', 'end of it all'…) rarely alarms."""
+    """Ordinary interview worry (with 'killing me', 'end of it all'…) rarely alarms.
+
+    The sets are near misses on purpose. With the model behind the patterns about 7 % of
+    them alarm (a false alarm costs little; a miss could cost a great deal).
+    """
     alarms = [text for text in ORDINARY if is_crisis(text)]
-    assert len(ORDINARY) >= 100
-    assert len(alarms) / len(ORDINARY) <= 0.05, alarms
+    assert len(ORDINARY) >= 400
+    assert len(alarms) / len(ORDINARY) <= 0.08, alarms
 
 
 @pytest.mark.parametrize(
@@ -124,18 +130,45 @@ def test_generated_page_module_matches_the_yaml() -> None:
     import build_content
 
     assert build_content.crisis_module() == (JS / "crisis_data.js").read_text(encoding="utf-8")
+    model_js = (JS / "crisis_model.js").read_text(encoding="utf-8")
+    assert build_content.crisis_model_module() == model_js
+
+
+def test_the_crisis_model_is_trained_on_the_current_sets() -> None:
+    """checklist/data/crisis_model.yaml is what scripts/train_crisis.py writes now."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import train_crisis
+
+    assert train_crisis.model_text() == train_crisis.OUT.read_text(encoding="utf-8")
+
+
+def test_the_model_is_a_second_net_not_the_only_one() -> None:
+    """The patterns alone catch every phrasing they were tuned on; the model adds to them.
+
+    crisis_unseen4.txt measured the model (trained without it) and is caught by the
+    model trained with it; its phrasings are not yet all in the patterns.
+    """
+    rules = crisis_rules()
+    assert rules.model is not None
+    assert len(rules.model.weights) > 1000
+    tuned = [t for name in CRISIS_SETS[:-1] for t in lines(name)]
+    missed = [t for t in tuned if rules.pattern.search(rules.normalise(t)) is None]
+    symbols = rules.symbols
+    assert all(symbols is not None and symbols.search(t) for t in missed), missed
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs Node")
 def test_the_page_matches_exactly_what_python_matches(tmp_path: Path) -> None:
     """The page's matcher (JavaScript regular expressions) agrees with Python's."""
-    for name in ("crisis_match.js", "crisis_data.js"):
+    for name in ("crisis_match.js", "crisis_data.js", "crisis_model.js"):
         shutil.copy(JS / name, tmp_path / name)
     (tmp_path / "package.json").write_text('{"type": "module"}', encoding="utf-8")
     texts = CRISIS + ORDINARY
     (tmp_path / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
     script = (
-        "import { isCrisis, normalise } from './crisis_match.js';"
+        "import { isCrisis, normalise, useModel } from './crisis_match.js';"
+        "import model from './crisis_model.js';"
+        "useModel(model);"
         "import { readFileSync } from 'node:fs';"
         "const texts = JSON.parse(readFileSync('texts.json', 'utf8'));"
         "console.log(JSON.stringify(texts.map((t) => [isCrisis(t), normalise(t)])));"
