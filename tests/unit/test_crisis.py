@@ -143,16 +143,15 @@ def test_the_crisis_model_is_trained_on_the_current_sets() -> None:
 
 
 def test_the_model_is_a_second_net_not_the_only_one() -> None:
-    """The patterns alone catch every phrasing they were tuned on; the model adds to them.
+    """The patterns alone catch every phrasing in the sets; the model is the second net.
 
-    crisis_unseen4.txt measured the model (trained without it) and is caught by the
-    model trained with it; its phrasings are not yet all in the patterns.
+    Each new set first measures both (tests/data/README.md); its misses then go into the
+    patterns, so a pattern, which says plainly what it matches, is always the first net.
     """
     rules = crisis_rules()
     assert rules.model is not None
     assert len(rules.model.weights) > 1000
-    tuned = [t for name in CRISIS_SETS[:-1] for t in lines(name)]
-    missed = [t for t in tuned if rules.pattern.search(rules.normalise(t)) is None]
+    missed = [t for t in CRISIS if rules.pattern.search(rules.normalise(t)) is None]
     symbols = rules.symbols
     assert all(symbols is not None and symbols.search(t) for t in missed), missed
 
