@@ -67,11 +67,18 @@ class CrisisModel:
 
 
 def train_model(
-    crisis: Iterable[str], ordinary: Iterable[str], rules: CrisisRules, *, threshold: int = 0
+    crisis: Iterable[str],
+    ordinary: Iterable[str],
+    rules: CrisisRules,
+    *,
+    threshold: int = 0,
+    cap: int = 200,
 ) -> dict[str, Any]:
     """Train the model on crisis and ordinary texts; return it JSON-ready.
 
-    Every word counts, and word pairs seen at least twice, with add-half smoothing.
+    Every word counts, and word pairs seen at least twice, with add-half smoothing. No
+    feature weighs more than ``cap`` either way, so a single word ("is not") can never
+    decide on its own: it takes two signals to pass the threshold.
     Log-odds are kept in whole hundredths, so Python and the page add the same integers
     and can never disagree at the threshold, and the file stays small.
     """
@@ -85,7 +92,7 @@ def train_model(
         return round(100 * (math.log(p / (size_p + 1)) - math.log(n / (size_n + 1))))
 
     weights = {
-        f: hundredths(counts_p[f] + 0.5, counts_n[f] + 0.5)
+        f: max(-cap, min(cap, hundredths(counts_p[f] + 0.5, counts_n[f] + 0.5)))
         for f in sorted(set(counts_p) | set(counts_n))
         if "_" not in f or counts_p[f] + counts_n[f] >= 2
     }

@@ -33,6 +33,7 @@ CRISIS_SETS = (
     "crisis_unseen2.txt",
     "crisis_unseen3.txt",
     "crisis_unseen4.txt",
+    "crisis_unseen5.txt",
 )
 ORDINARY_SETS = (
     "ordinary_worry.txt",
@@ -40,6 +41,7 @@ ORDINARY_SETS = (
     "ordinary_unseen2.txt",
     "ordinary_unseen3.txt",
     "ordinary_unseen4.txt",
+    "ordinary_unseen5.txt",
 )
 CRISIS = [text for name in CRISIS_SETS for text in lines(name)]
 ORDINARY = [text for name in ORDINARY_SETS for text in lines(name)]
