@@ -23,9 +23,12 @@ from checklist.content import section
 __all__ = [
     "CrisisModel",
     "CrisisRules",
+    "compile_model",
+    "compile_rules",
     "crisis_help",
     "crisis_rules",
     "features",
+    "is_concern",
     "is_crisis",
     "normalise",
     "page_data",
@@ -128,13 +131,24 @@ class CrisisRules:
         return f" {' '.join(self.spellings.get(word, word) for word in words)} "
 
     def matches(self, text: str) -> bool:
-        """Say whether the text contains words of crisis (or a symbol that stands for them)."""
+        """Say whether the text contains words of crisis (or a symbol that stands for them).
+
+        Only the patterns decide this: it is what turns the thought challenger's
+        questions off, so it must not fire on "I'm just not good enough".
+        """
         if self.symbols is not None and self.symbols.search(text):
             return True
-        seen = self.normalise(text)
-        if self.pattern.search(seen) is not None:
+        return self.pattern.search(self.normalise(text)) is not None
+
+    def concern(self, text: str) -> bool:
+        """Say whether crisis help should be shown: the patterns, or the model behind them.
+
+        The model catches phrasings no pattern has met yet, and some ordinary gloomy
+        thoughts too; for those the help is shown first and the tool still works.
+        """
+        if self.matches(text):
             return True
-        return self.model is not None and self.model.matches(seen)
+        return self.model is not None and self.model.matches(self.normalise(text))
 
 
 def expand(pattern: str, words: Mapping[str, str]) -> str:
@@ -205,8 +219,13 @@ def normalise(text: str) -> str:
 
 
 def is_crisis(text: str) -> bool:
-    """Say whether a reader's words call for crisis help."""
+    """Say whether a reader's words are words of crisis (help first, no reframing)."""
     return crisis_rules().matches(text)
+
+
+def is_concern(text: str) -> bool:
+    """Say whether a reader's words should bring crisis help (patterns or model)."""
+    return crisis_rules().concern(text)
 
 
 def crisis_help() -> dict[str, Any]:

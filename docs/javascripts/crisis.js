@@ -8,7 +8,7 @@
 // checklist/data/crisis.yaml through the generated crisis_data.js: nothing is
 // restated here, and Python (checklist.crisis) uses the same patterns.
 import data from "./crisis_data.js";
-import { isCrisis, useModel } from "./crisis_match.js";
+import { isConcern, isCrisis, useModel } from "./crisis_match.js";
 import { h } from "./ui.js";
 
 export { isCrisis };
@@ -57,7 +57,7 @@ const FIELDS = "textarea, input:not([type]), input[type='text'], input[type='sea
 function checkField(target) {
   if (!(target instanceof Element) || !target.matches(FIELDS)) return;
   const widget = target.closest("[data-widget]");
-  if (widget && isCrisis(target.value)) show(widget);
+  if (widget && isConcern(target.value)) show(widget);
 }
 
 // The patterns answer at once; the model behind them (about 60 kB) is fetched only on

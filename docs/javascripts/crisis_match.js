@@ -44,10 +44,15 @@ function modelMatches(seen) {
   return score > model.threshold;
 }
 
-/** Whether the words call for crisis help (or a symbol that stands for them). */
+/** Whether the words are words of crisis (patterns only: help first, no reframing). */
 export function isCrisis(text) {
   if (!text) return false;
   if (symbols.some((symbol) => String(text).includes(symbol))) return true;
   const seen = normalise(text);
-  return patterns.some((pattern) => pattern.test(seen)) || modelMatches(seen);
+  return patterns.some((pattern) => pattern.test(seen));
+}
+
+/** Whether the words should bring crisis help: the patterns, or the model behind them. */
+export function isConcern(text) {
+  return isCrisis(text) || (Boolean(text) && modelMatches(normalise(text)));
 }
