@@ -112,6 +112,31 @@ def test_challenger_answers_crisis_with_help_and_no_questions(page: Page) -> Non
     expect(page.locator(".ati-alternatives li")).to_have_count(0)
 
 
+#: No pattern matches this, but the model behind the patterns does (unit-tested below).
+MODEL_ONLY = "honestly everyone would manage fine if i vanished"
+
+
+def test_a_phrasing_no_pattern_knows_still_brings_help_before_python(page: Page) -> None:
+    """The page's model (loaded on pages where a reader writes) shows help on its own."""
+    block_python(page)
+    page.goto("/tools/thoughts/")
+    page.get_by_label(re.compile("Something else")).check()
+    page.get_by_label("Your thought, in your own words").press_sequentially(MODEL_ONLY)
+    expect_help_above(page, "thoughts", "textarea:visible")
+
+
+def test_help_from_the_model_leaves_the_challenger_working(page: Page) -> None:
+    """Help shown by the model alone sits above a challenger that still asks questions."""
+    page.goto("/tools/thoughts/")
+    wait_until_ready(page)
+    page.get_by_label(re.compile("Something else")).check()
+    page.get_by_label("Your thought, in your own words").fill(MODEL_ONLY)
+    expect(page.locator(HELP)).to_be_visible()
+    page.get_by_role("button", name="Help me question this thought").click()
+    expect(page.locator(".ati-evidence-questions li").first).to_be_visible(timeout=READY_TIMEOUT_MS)
+    expect(page.locator(".ati-crisis-note")).to_have_count(0)
+
+
 def test_challenger_admits_when_no_pattern_matches(page: Page) -> None:
     """A worry that fits no common trap is answered honestly, with general questions."""
     page.goto("/tools/thoughts/")

@@ -84,6 +84,13 @@ def test_the_model_shows_help_for_every_phrasing_and_rarely_otherwise() -> None:
     assert len(alarms) / len(ORDINARY) <= 0.12, alarms
 
 
+def test_the_e2e_model_only_phrasing_is_model_only() -> None:
+    """tests/e2e/test_crisis.py relies on a phrasing only the model catches."""
+    text = "honestly everyone would manage fine if i vanished"
+    assert not is_crisis(text)
+    assert is_concern(text)
+
+
 def test_ordinary_gloomy_thoughts_keep_their_questions() -> None:
     """No thought in the challenger's corpus but its crisis ones stops the questions."""
     records = [json.loads(line) for line in lines("thoughts_corpus.jsonl")]
