@@ -197,7 +197,7 @@ export interface OpPayloads {
       point?: string;
       questions?: string;
       reason?: string;
-      role: string;
+      role?: string;
       strength?: string;
       update?: string;
       what_they_did?: string;
@@ -991,6 +991,12 @@ export interface OpResults {
     edited: boolean;
     key: string;
     kind: string;
+    missing: Array<{
+      field: string;
+      message: string;
+    }>;
+    missing_note: string;
+    ready: boolean;
     subject: string;
     to: {
       email: string;
@@ -1013,7 +1019,7 @@ export interface OpResults {
       point?: string;
       questions?: string;
       reason?: string;
-      role: string;
+      role?: string;
       strength?: string;
       update?: string;
       what_they_did?: string;

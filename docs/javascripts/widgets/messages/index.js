@@ -90,6 +90,7 @@ export function mount(root) {
   const actions = h("div", { class: "ati-actions" });
   const notice = undoNotice();
   const recipient = h("p", { class: "ati-hint ati-recipient" });
+  const missingNote = h("p", { class: "ati-hint ati-missing", role: "status", hidden: true });
   const restart = h(
     "button",
     { type: "button", class: "md-button", hidden: true, onclick: () => redraft({ fresh: true }) },
@@ -173,6 +174,7 @@ export function mount(root) {
     const response = await fresh.run(runtime.call("messages.draft", payload));
     if (!response || kind.id !== state.kind) return; // a newer draft is on its way
     for (const slot of Object.values(slots)) setError(slot, "");
+    missingNote.hidden = true;
     if (!response.ok) {
       const problems = response.error.problems ?? [];
       for (const p of problems) {
@@ -189,8 +191,25 @@ export function mount(root) {
       return;
     }
     last = response.result;
-    if (!performance.getEntriesByName("first-draft").length) performance.mark("first-draft");
     fillUntyped(slots, last.values ?? {}, typed);
+    if (last.ready === false) {
+      // Not draftable yet: the form shows the record's facts and says what is still needed.
+      for (const p of last.missing ?? [])
+        if (slots[p.field] && (touched.has(p.field) || startAgain))
+          setError(slots[p.field], p.message);
+      missingNote.textContent = last.missing_note ?? "";
+      missingNote.hidden = !last.missing_note;
+      recipient.textContent = "";
+      if (!draft?.edited || startAgain) {
+        draft = { ...last.draft, fields: { ...typed } };
+        showPreview("", "", false);
+        body.placeholder = last.missing_note ?? "";
+      }
+      if (Object.keys(typed).length) saveDraft(state.recordId, kind.id, draft);
+      return;
+    }
+    body.placeholder = "";
+    if (!performance.getEntriesByName("first-draft").length) performance.mark("first-draft");
     recipient.textContent = last.to?.email
       ? `To: ${last.to.name ? `${last.to.name} <${last.to.email}>` : last.to.email}`
       : "";
@@ -338,6 +357,7 @@ export function mount(root) {
     form,
     h("h3", {}, "Your draft"),
     previewNote,
+    missingNote,
     recipient,
     subjectWrap,
     h("div", { class: "ati-field" }, h("label", { for: "ati-body" }, "Message"), body),
