@@ -301,23 +301,44 @@ export function mount(root) {
   }
   const validateSoon = debounce(validate, 400);
 
-  async function save() {
+  // Saves run one after another, each for the entry it was pressed for: pressing "Log an
+  // interview" (or opening another card) while Python checks a save never drops it.
+  let saving = Promise.resolve();
+  function save() {
     const entry = current();
-    if (!entry) return;
+    if (!entry) return saving;
     saveDraftsNow();
+    saving = saving.then(() => saveEntry(entry)).catch((error) => console.error(error));
+    return saving;
+  }
+
+  /** Check one entry with Python and store it; the editor may have moved on meanwhile. */
+  async function saveEntry(entry) {
+    const id = entry.record.id;
+    if (drafts.byId[id] !== entry) return; // saved, discarded or deleted meanwhile
     const before = JSON.stringify(entry.record);
     notice.show("Checking your entry…");
-    const response = await fresh.run(
-      callDebrief("debrief.validate_interview", { interview: payloadFor(entry), today: today() }),
-    );
-    if (current() !== entry) return;
-    if (JSON.stringify(entry.record) !== before || response === null) return save(); // typed while we checked
+    // Not through `fresh`: a newer check of another editor must not cancel this save.
+    const response = await callDebrief("debrief.validate_interview", {
+      interview: payloadFor(entry),
+      today: today(),
+    });
+    if (drafts.byId[id] !== entry) return;
+    if (JSON.stringify(entry.record) !== before) return saveEntry(entry); // typed while we checked
+    const open = current() === entry;
     if (!response.ok) {
-      notice.show(`This could not be checked: ${response.error.message}`, null, { focus: true });
+      notice.show(`This could not be checked: ${response.error.message}`, null, { focus: open });
       return;
     }
     const { interview: record, problems, warnings } = response.result;
     if (problems.length) {
+      if (!open) {
+        showList(); // it stays in the list as an unsaved draft, to finish later
+        notice.show(
+          `“${interviewName(record)}” is not saved yet: it is kept as a draft in your list. Open it with “Edit” to see what needs a look.`,
+        );
+        return;
+      }
       showAll = true;
       showChecks(form, response.result, { touched, showAll });
       notice.show(
@@ -336,16 +357,24 @@ export function mount(root) {
       notice.show(
         "Your interview could not be saved on this device. Your draft is still here.",
         null,
-        { focus: true },
+        { focus: open },
       );
       return;
     }
     delete drafts.byId[record.id];
-    closeEditor();
+    if (open) closeEditor();
     saveDraftsNow();
     showList();
     notice.show(`Saved “${interviewName(record)}”.`);
-    focusCard(record.id);
+    if (open) {
+      focusCard(record.id);
+      showSavedNotes(record, warnings);
+    }
+    nextSteps();
+  }
+
+  /** The gentle notes of a save, and the next tools to use for the saved interview. */
+  function showSavedNotes(record, warnings) {
     fill(
       savedNotes,
       warnings.length
@@ -378,7 +407,6 @@ export function mount(root) {
         ".",
       ),
     );
-    nextSteps();
   }
 
   /** Python's next steps for every record, kept with them and shown on the cards. */
