@@ -101,11 +101,20 @@ def record_facts(
         "interview_date": record.date,
         "decision_date": record.decision_date,
         "identifiers": record.reference,
+        "reference": record.reference,
+        "applied_on": record.applied_on,
+        "request_date": _last_day(record, "sar_request"),
     }
     if person is not None:
         facts["interviewer"] = greeting_name(person, "warm" if variant == "warm" else "formal")
     names = {spec.name for spec in kind.fields}
     return {name: value for name, value in facts.items() if name in names and value}
+
+
+def _last_day(record: Record, step: str) -> str:
+    """Return the date a step was last marked done, as ``YYYY-MM-DD`` ("" when never)."""
+    days = record.done_days(step)
+    return days[-1].isoformat() if days else ""
 
 
 def _mapping(payload: Payload, key: str, message: str) -> Mapping[str, Any]:
