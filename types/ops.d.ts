@@ -639,9 +639,14 @@ export interface OpResults {
       interviewer_name: string;
       interviewer_role: string;
       interviewers: string;
+      notes: string;
+      person_email: string;
+      person_greet_as: string;
+      person_title: string;
       question_notes: string;
       question_text: string;
       questions: string;
+      reference: string;
       role: string;
       self_assessment: string;
       self_note: string;
