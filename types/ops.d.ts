@@ -197,7 +197,7 @@ export interface OpPayloads {
       point?: string;
       questions?: string;
       reason?: string;
-      role: string;
+      role?: string;
       strength?: string;
       update?: string;
       what_they_did?: string;
@@ -639,9 +639,14 @@ export interface OpResults {
       interviewer_name: string;
       interviewer_role: string;
       interviewers: string;
+      notes: string;
+      person_email: string;
+      person_greet_as: string;
+      person_title: string;
       question_notes: string;
       question_text: string;
       questions: string;
+      reference: string;
       role: string;
       self_assessment: string;
       self_note: string;
@@ -991,6 +996,12 @@ export interface OpResults {
     edited: boolean;
     key: string;
     kind: string;
+    missing: Array<{
+      field: string;
+      message: string;
+    }>;
+    missing_note: string;
+    ready: boolean;
     subject: string;
     to: {
       email: string;
@@ -1013,7 +1024,7 @@ export interface OpResults {
       point?: string;
       questions?: string;
       reason?: string;
-      role: string;
+      role?: string;
       strength?: string;
       update?: string;
       what_they_did?: string;

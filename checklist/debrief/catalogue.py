@@ -15,7 +15,7 @@ from typing import Any
 
 from checklist.content import section
 from checklist.debrief.matching import Phrase
-from checklist.records.content import records_content
+from checklist.records.content import log_rules, records_content
 
 __all__ = [
     "Action",
@@ -255,22 +255,23 @@ class ThoughtContent:
 def log_content() -> LogContent:
     """Return the interview log and self-assessment content (parsed once)."""
     raw = _mapping(section("self_assessment"), "self_assessment")
+    # The scales and limits the record reader checks are read once, by the records
+    # content (records may not import debrief); only what the debrief alone shows is here.
+    rules = log_rules()
     limits = _mapping(raw["limits"], "limits")
     score = _mapping(raw["score"], "score")
-    scale = _mapping(raw["scale"], "scale")
     fields = _mapping(raw["fields"], "fields")
-    scale_min, scale_max = _int(scale["min"]), _int(scale["max"])
     questions = tuple(
-        _self_question(_mapping(q, "question"), scale_max - scale_min + 1)
+        _self_question(_mapping(q, "question"), rules.scale_max - rules.scale_min + 1)
         for q in _list(raw["questions"], "questions")
     )
     return LogContent(
         text_chars=_int(limits["text_chars"]),
         id_chars=_int(limits["id_chars"]),
-        went_well_target=_int(limits["went_well_target"]),
-        to_improve_max=_int(limits["to_improve_max"]),
-        score_min=_int(score["min"]),
-        score_max=_int(score["max"]),
+        went_well_target=rules.went_well_target,
+        to_improve_max=rules.to_improve_max,
+        score_min=rules.score_min,
+        score_max=rules.score_max,
         bands=tuple(
             ScoreBand(_int(b["min"]), _int(b["max"]), _str(b["label"]))
             for b in (_mapping(x, "band") for x in _list(score["bands"], "bands"))
@@ -289,8 +290,8 @@ def log_content() -> LogContent:
             if "missing" in _mapping(v, k)
         },
         messages=Wording(_mapping(raw["messages"], "messages")),
-        scale_min=scale_min,
-        scale_max=scale_max,
+        scale_min=rules.scale_min,
+        scale_max=rules.scale_max,
         questions=questions,
     )
 

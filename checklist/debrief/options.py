@@ -8,6 +8,7 @@ content changes never need a change to the page code.
 from __future__ import annotations
 
 from checklist.debrief.catalogue import LogContent
+from checklist.records.content import records_content
 
 __all__ = ["build_options"]
 
@@ -45,5 +46,6 @@ def build_options(log: LogContent) -> dict[str, object]:
             "went_well_target": log.went_well_target,
             "to_improve_max": log.to_improve_max,
         },
-        "fields": dict(log.labels),
+        # Every label of the log's editor: the record's own fields, then the debrief's.
+        "fields": {**records_content().form_labels, **log.labels},
     }

@@ -15,7 +15,7 @@ from typing import Any
 
 from checklist.errors import FieldProblem, InputError
 from checklist.messages.catalogue import all_kinds, find_kind
-from checklist.messages.fields import validate_fields
+from checklist.messages.fields import read_fields, validate_fields
 from checklist.messages.model import Draft, FieldValue, KindSpec, Variant
 from checklist.messages.render import render_variant, written_date
 from checklist.messages.wording import error, message_reader
@@ -50,8 +50,13 @@ def draft_message(
     others any value is ignored, so the page can keep one "formal/warm" switch.
     """
     kind = require_kind(kind_id)
-    variant = _variant(kind, variant_id)
-    values = validate_fields(kind, raw_fields)
+    return _render(kind, _variant(kind, variant_id), validate_fields(kind, raw_fields), today)
+
+
+def _render(
+    kind: KindSpec, variant: Variant, values: Mapping[str, FieldValue], today: date | None
+) -> Draft:
+    """Word one message from clean field values (every required one present)."""
     if kind.channel == "phone":
         subject, body = render_variant(variant, values, lambda d, on: spoken_date(d, today, on=on))
     else:
@@ -96,11 +101,20 @@ def record_facts(
         "interview_date": record.date,
         "decision_date": record.decision_date,
         "identifiers": record.reference,
+        "reference": record.reference,
+        "applied_on": record.applied_on,
+        "request_date": _last_day(record, "sar_request"),
     }
     if person is not None:
         facts["interviewer"] = greeting_name(person, "warm" if variant == "warm" else "formal")
     names = {spec.name for spec in kind.fields}
     return {name: value for name, value in facts.items() if name in names and value}
+
+
+def _last_day(record: Record, step: str) -> str:
+    """Return the date a step was last marked done, as ``YYYY-MM-DD`` ("" when never)."""
+    days = record.done_days(step)
+    return days[-1].isoformat() if days else ""
 
 
 def _mapping(payload: Payload, key: str, message: str) -> Mapping[str, Any]:
@@ -153,7 +167,12 @@ def draft_for_record(payload: Payload) -> dict[str, Any]:
     merged: dict[str, Any] = {**facts, **_texts(stored_fields), **_texts(typed)}
     if isinstance(your_name, str) and your_name.strip() and "your_name" not in merged:
         merged["your_name"] = your_name
-    draft = draft_message(kind.id, variant_id or None, merged, today)
+    clean, missing = read_fields(kind, merged)
+    draft = (
+        _render(kind, variant, clean, today)
+        if not missing
+        else Draft(kind.id, variant_id, kind.channel, "", "", _text(clean.get(kind.to_field)))
+    )
     names = {spec.name for spec in kind.fields}
     values = {name: value for name, value in merged.items() if name in names}
     edited = bool(stored.get("edited")) and not fresh
@@ -175,6 +194,9 @@ def draft_for_record(payload: Payload) -> dict[str, Any]:
         "key": f"{record_id}:{kind.id}",
         "values": _json_values(values),
         "edited": edited,
+        "ready": not missing,
+        "missing": [problem.to_json() for problem in missing],
+        "missing_note": _missing_note(kind, missing),
         "draft": {
             "interview_id": record_id,
             "kind": kind.id,
@@ -186,6 +208,27 @@ def draft_for_record(payload: Payload) -> dict[str, Any]:
             "saved_on": today.isoformat() if today else "",
         },
     }
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _missing_note(kind: KindSpec, missing: list[FieldProblem]) -> str:
+    """One plain sentence naming what the form still needs ("" when nothing is missing)."""
+    labels = [
+        error("missing_item", label=spec.label)
+        for problem in missing
+        if (spec := kind.field(problem.field)) is not None
+    ]
+    if not labels:
+        return ""
+    listed = (
+        labels[-1]
+        if len(labels) == 1
+        else error("missing_list", first=", ".join(labels[:-1]), last=labels[-1])
+    )
+    return error("missing_note", fields=listed)
 
 
 def _own_words(

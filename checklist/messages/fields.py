@@ -16,7 +16,7 @@ from checklist.messages.textutil import clean_block, clean_line
 from checklist.messages.wording import error
 from checklist.records.values import parse_iso_date
 
-__all__ = ["validate_fields"]
+__all__ = ["read_fields", "validate_fields"]
 
 _URL = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[-*\u2022\u2013]|\d{1,2}[.)])\s+")
@@ -31,35 +31,51 @@ def validate_fields(kind: KindSpec, raw: object) -> dict[str, FieldValue]:
     template's ``when`` conditions only need to ask whether a name is present. Names the
     kind does not use are ignored, so the page may send one shared set of fields.
     """
+    values, missing = read_fields(kind, raw)
+    if missing:
+        raise InputError(missing)
+    return values
+
+
+def read_fields(kind: KindSpec, raw: object) -> tuple[dict[str, FieldValue], list[FieldProblem]]:
+    """Return the usable fields and the required ones still missing (one problem each).
+
+    A value that is wrong (the wrong type, too long, not a link or a date) raises
+    InputError listing every problem, missing fields included; fields that are only
+    missing are returned, so the page can show what the form has so far and say what
+    it still needs. A field another one needs (a topic needs its link) counts as missing.
+    """
     if raw is None:
         raw = {}
     if not isinstance(raw, Mapping):
         raise InputError.single("fields", error("fields_object"))
     values: dict[str, FieldValue] = {}
-    problems: list[FieldProblem] = []
+    wrong: list[FieldProblem] = []
+    missing: list[FieldProblem] = []
     for spec in kind.fields:
         try:
             value = _parse_one(spec, raw.get(spec.name))
         except _FieldIssueError as issue:
-            problems.append(FieldProblem(spec.name, str(issue)))
+            wrong.append(FieldProblem(spec.name, str(issue)))
             continue
         if value is None and spec.default:
             value = spec.default
         if value is None:
             if spec.required:
-                problems.append(FieldProblem(spec.name, spec.missing))
+                missing.append(FieldProblem(spec.name, spec.missing))
             continue
         values[spec.name] = value
-    problems.extend(
+    named = {problem.field for problem in wrong + missing}
+    missing.extend(
         FieldProblem(rule.needs, rule.message)
         for rule in kind.requires
-        if rule.field in values
-        and rule.needs not in values
-        and all(problem.field != rule.needs for problem in problems)
+        if rule.field in values and rule.needs not in values and rule.needs not in named
     )
-    if problems:
-        raise InputError(problems)
-    return values
+    if wrong:
+        order = {spec.name: n for n, spec in enumerate(kind.fields)}
+        everything = sorted(wrong + missing, key=lambda p: order.get(p.field, len(order)))
+        raise InputError(everything)
+    return values, missing
 
 
 class _FieldIssueError(ValueError):

@@ -34,14 +34,18 @@ every problem found is listed, each named by its field.
     -> ``{"kind", "variant" ("" when the kind has no choice), "channel", "subject" (""
     for card and phone kinds), "body", "to_name", "to": {"name", "email"}, "key":
     "<interview id>:<kind>", "values": {field: value shown in the form}, "edited":
-    bool, "draft": {"interview_id", "kind", "variant", "fields", "subject", "body",
-    "edited", "saved_on"}}``. Facts of the record (company, role, the greeting name
-    for the tone, dates, reference) fill the fields the reader left empty; the stored
-    draft's fields come next and the typed ``fields`` last, and nothing of any other
-    record is used. A stored draft the reader edited comes back as it was unless
-    ``fresh``. Field values are trimmed; empty optional fields are left out of the
-    wording. Missing required fields, wrong types or over-long values -> InputError
-    with one problem per field, named by the field's ``name``.
+    bool, "ready": bool, "missing": [{"field", "message"}], "missing_note": str,
+    "draft": {"interview_id", "kind", "variant", "fields", "subject", "body", "edited",
+    "saved_on"}}``. Facts of the record (company, role, the greeting name for the
+    tone, dates, reference) fill the fields the reader left empty; the stored draft's
+    fields come next and the typed ``fields`` last, and nothing of any other record is
+    used. A stored draft the reader edited comes back as it was unless ``fresh``.
+    Field values are trimmed; empty optional fields are left out of the wording.
+    While required fields are missing (and nothing is wrong) the answer still comes,
+    with ``ready`` false, ``values`` filled in so far, one ``missing`` entry per field
+    still needed (named by the field's ``name``), ``missing_note`` saying so in one
+    sentence, and ``subject``/``body`` "" (or the reader's edited draft). Wrong types
+    or over-long values -> InputError with one problem per field (missing ones too).
 
 ``messages.check``
     payload ``{"kind": str (optional; "" or absent checks wording only, with the

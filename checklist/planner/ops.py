@@ -45,7 +45,7 @@ plain text (never HTML); surrounding whitespace is stripped.
             "start": "YYYY-MM-DDTHH:MM:SS+HH:MM" | null,   # timed items, reader's zone
             "end": same | null,              # thank_you: end = the 24-hour deadline
             "message_kind": "thank_you_email" | "decision_chaser_email"
-                    | "feedback_call_request" | "subject_access_request" | "stay_in_touch",
+                    | "feedback_call_request" | "sar_reminder" | "stay_in_touch",
             "status": "upcoming" | "due_today" | "overdue" | "past"}, ...],  # date order
          "notes": [str, ...],
          "warnings": [{"field": str, "message": str}, ...]}

@@ -37,7 +37,7 @@ _CHASERS = ("chase_decision", "applied_chase")
 MESSAGE_KINDS = {
     "thank_you": "thank_you_email",
     "chase_decision": "decision_chaser_email",
-    "applied_chase": "decision_chaser_email",
+    "applied_chase": "application_chaser",
     "feedback_request": "feedback_call_request",
     "feedback_reminder": "feedback_call_request",
     "offer": "offer_clarify",

@@ -54,7 +54,6 @@ class PlannerSettings:
     labels: Mapping[str, str]
     ics: Mapping[str, str]
     message_labels: Mapping[str, str]
-    status_labels: Mapping[str, str]
     actions: Mapping[str, str]
     nudges: Mapping[str, str]
     months: tuple[str, ...]
@@ -105,7 +104,6 @@ def settings_from(
         labels=_strings(content["labels"]),
         ics=_strings(content["ics"]),
         message_labels=_strings(content["message_labels"]),
-        status_labels=_strings(content["status_labels"]),
         actions=_strings(content["pipeline"]["actions"]),
         nudges=_strings(content["pipeline"]["nudges"]),
         months=tuple(str(m) for m in content["months"]),

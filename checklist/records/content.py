@@ -63,6 +63,7 @@ class RecordsContent:
     steps: tuple[StepChoice, ...]
     channels: tuple[Choice, ...]
     labels: Mapping[str, str]
+    form_labels: Mapping[str, str]
     errors: Mapping[str, str]
     next: Mapping[str, str]
     spoken: Mapping[str, Any]
@@ -111,6 +112,7 @@ def records_content() -> RecordsContent:
         ),
         channels=_choices(data["channels"]),
         labels={str(k): str(v) for k, v in data["labels"].items()},
+        form_labels={str(k): str(v) for k, v in data["form_labels"].items()},
         errors={str(k): str(v) for k, v in data["errors"].items()},
         next={str(k): str(v) for k, v in data["next"].items()},
         spoken=dict(data["spoken"]),

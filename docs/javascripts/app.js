@@ -33,10 +33,11 @@ const registry = new Map(
     "offer-check": () => import("./widgets/offer_check.js"),
     "your-data": () => import("./widgets/your_data.js"),
     "next-steps": () => import("./widgets/next_steps.js"),
+    ticks: () => import("./widgets/ticks.js"),
   }),
 );
 /** Widgets that never call Python: a page with only these does not start the worker. */
-const WITHOUT_PYTHON = new Set(["your-data", "next-steps"]);
+const WITHOUT_PYTHON = new Set(["your-data", "next-steps", "ticks"]);
 /** A parameter value longer than this is no id, kind or choice of ours. */
 const MAX_PARAM = 200;
 /** C0 control characters and DEL: never part of an id, kind or choice. */

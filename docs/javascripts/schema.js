@@ -29,6 +29,7 @@ export const STORAGE_SCHEMA = new Map(
     planner: { type: "object", fields: { source: "string", quick: "object", alarm: "string" } },
     "offer-check": { type: "object", fields: { answers: "object", holding_pattern: "boolean" } },
     "self-assessment:standalone": { type: "object" },
+    ticks: { type: "object" }, // {list: {item words: true}} (widgets/ticks.js)
     "log:drafts": { type: "object", fields: { open: "string|null", byId: "object" } },
     "thoughts:draft": {
       type: "object",

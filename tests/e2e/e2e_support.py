@@ -24,8 +24,12 @@ __all__ = [
 #: The key prefix storage.js puts before every saved entry.
 PREFIX = "after-the-interview:"
 
-#: Widgets that run Python (the privacy page's "your data" widget does not).
-PYTHON_WIDGETS = "[data-widget]:not([data-widget='your-data']):not([data-widget='next-steps'])"
+#: Widgets that run Python (the privacy page's "your data" widget, the home page's next
+#: steps and its tick boxes do not).
+PYTHON_WIDGETS = (
+    "[data-widget]:not([data-widget='your-data']):not([data-widget='next-steps'])"
+    ":not([data-widget='ticks'])"
+)
 
 #: Python start-up plus first call can take several seconds on a loaded 2-core machine.
 READY_TIMEOUT_MS = 60_000

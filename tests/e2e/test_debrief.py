@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import re
 
-import pytest
 from e2e_support import (
     READY_TIMEOUT_MS,
     Traffic,
@@ -370,11 +369,6 @@ def test_the_report_prints_without_the_site_around_it(page: Page) -> None:
     assert 1 <= max(int(n) for n in counts) <= 4, counts
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a logged record with no interviewer: the draft for it is refused and the form's "
-    "company field is not filled from the record until it can be drafted (issue 10 left open)",
-)
 def test_each_logged_interview_links_to_a_draft_about_itself(page: Page) -> None:
     """Every card links to the message tool for its own interview, opened with its facts.
 
@@ -391,7 +385,17 @@ def test_each_logged_interview_links_to_a_draft_about_itself(page: Page) -> None
     cards.filter(has_text="Tailspin").get_by_role("link", name=link).click()
     page.wait_for_url("**/tools/messages/?interview=r")
     wait_until_ready(page)
-    # The default thank-you first asks for one detail from the conversation.
-    page.fill("[data-widget=messages] [name=highlight]", "the new depot")
+    # The record names no interviewer: its facts fill the form at once, and the page says
+    # plainly what the thank-you still needs before there is a draft.
     expect(page.locator("input[name=company]")).to_have_value("Tailspin", timeout=READY_TIMEOUT_MS)
+    expect(page.locator("input[name=role]")).to_have_value("Analyst")
+    note = page.locator(".ati-missing")
+    expect(note).to_contain_text("Who you are writing to", timeout=READY_TIMEOUT_MS)
+    expect(note).to_contain_text("One thing from the conversation")
+    expect(page.locator("#ati-body")).to_have_value("")
+    page.fill("[data-widget=messages] [name=highlight]", "the new depot")
+    expect(note).not_to_contain_text("One thing from the conversation", timeout=READY_TIMEOUT_MS)
+    page.fill("[data-widget=messages] [name=interviewer]", "Ms Reyes")
+    expect(note).to_be_hidden(timeout=READY_TIMEOUT_MS)
     expect(page.locator("#ati-body")).to_have_value(re.compile("Tailspin"))
+    expect(page.locator("#ati-body")).to_have_value(re.compile("Dear Ms Reyes"))

@@ -70,9 +70,12 @@ HARBOUR_WORDS = "the bakery line"
 
 
 def _give_detail(page: Page) -> None:
-    """Fill in the one detail the thank-you asks for (it stays empty until then)."""
+    """Fill in the one detail the thank-you asks for (the page names it until then)."""
+    expect(page.locator(".ati-missing")).to_contain_text(
+        "One thing from the conversation", timeout=READY_TIMEOUT_MS
+    )
     expect(page.locator("#ati-body")).to_have_attribute(
-        "placeholder", re.compile("Fill in the fields"), timeout=READY_TIMEOUT_MS
+        "placeholder", re.compile("One thing from the conversation")
     )
     page.fill("[data-widget=messages] [name=highlight]", HARBOUR_WORDS)
 

@@ -94,6 +94,13 @@ def problems(op: str, payload: dict[str, Any]) -> dict[str, str]:
     return {p["field"]: p["message"] for p in response["error"]["problems"]}
 
 
+def missing(op: str, payload: dict[str, Any]) -> dict[str, str]:
+    """Call the façade expecting a draft not ready yet; return {field: message} missing."""
+    result = ok(op, payload)
+    assert (False, "") == (result["ready"], result["body"]), result
+    return {p["field"]: p["message"] for p in result["missing"]}
+
+
 def untidiness(text: str) -> list[str]:
     """List the ways a rendered text looks broken (empty list means tidy)."""
     checks = {
@@ -137,6 +144,9 @@ def test_thank_you_email_contract() -> None:
         "key",
         "values",
         "edited",
+        "ready",
+        "missing",
+        "missing_note",
         "draft",
     } == set(result)
     assert "thank_you_email" == result["kind"]
@@ -157,7 +167,7 @@ def test_thank_you_email_default_variant_is_formal() -> None:
 
 def test_thank_you_missing_required_fields_named_one_by_one() -> None:
     """Each missing required field gets its own problem, named by its field name."""
-    found = problems("messages.draft", {"kind": "thank_you_email", "fields": {}})
+    found = missing("messages.draft", {"kind": "thank_you_email", "fields": {}})
     assert {"company", "role", "interviewer", "highlight"} == set(found)
     assert "Please enter the company name." == found["company"]
 
@@ -166,7 +176,7 @@ def test_whitespace_only_counts_as_missing() -> None:
     """A field of spaces is empty, not a name made of spaces."""
     fields = {**minimal("thank_you_email"), "company": "   \n "}
     assert {"company"} == set(
-        problems("messages.draft", {"kind": "thank_you_email", "fields": fields})
+        missing("messages.draft", {"kind": "thank_you_email", "fields": fields})
     )
 
 
@@ -202,7 +212,7 @@ def test_point_gets_exactly_one_full_stop() -> None:
 def test_link_topic_without_link_is_refused() -> None:
     """A topic with nothing to share is flagged on the link field."""
     fields = {**minimal("thank_you_email"), "link_topic": "waste"}
-    found = problems("messages.draft", {"kind": "thank_you_email", "fields": fields})
+    found = missing("messages.draft", {"kind": "thank_you_email", "fields": fields})
     assert ["link"] == list(found)
 
 
@@ -441,7 +451,7 @@ def test_subject_access_request_states_law_and_time_limit() -> None:
 def test_subject_access_request_needs_the_applicant_name() -> None:
     """The company cannot find records without a name, so it is required."""
     fields = {k: v for k, v in minimal("subject_access_request").items() if k != "your_name"}
-    found = problems("messages.draft", {"kind": "subject_access_request", "fields": fields})
+    found = missing("messages.draft", {"kind": "subject_access_request", "fields": fields})
     assert ["your_name"] == list(found)
 
 
@@ -457,3 +467,32 @@ def test_draft_errors_raise_input_error_directly() -> None:
     with pytest.raises(InputError) as caught:
         draft_message("thank_you_email", None, {"company": "Acme"})
     assert ["role", "interviewer", "highlight"] == [p.field for p in caught.value.problems]
+
+
+def test_a_record_not_yet_draftable_still_fills_the_form() -> None:
+    """A logged record with no interviewer: its facts come back with what is missing."""
+    record = {"id": "r", "company": "Tailspin", "role": "Analyst", "date": "2025-02-05"}
+    result = ok("messages.draft", {"kind": "thank_you_email", "interview": record})
+    assert ({"company": "Tailspin", "role": "Analyst"}, ["interviewer", "highlight"]) == (
+        result["values"],
+        [p["field"] for p in result["missing"]],
+    )
+    assert (
+        "Your draft appears here once you fill in “Who you are writing to” and "
+        "“One thing from the conversation”." == result["missing_note"]
+    )
+
+
+def test_a_wrong_value_is_still_refused_with_the_missing_ones() -> None:
+    """A bad link and an empty company are both named, in the form's order."""
+    fields = {**minimal("thank_you_email"), "company": "", "link": "ftp://x"}
+    assert ["company", "link"] == list(
+        problems("messages.draft", {"kind": "thank_you_email", "fields": fields})
+    )
+
+
+def test_an_edited_draft_comes_back_while_fields_are_missing() -> None:
+    """The reader's own words are never blanked because a field was cleared."""
+    stored = {"fields": {}, "subject": "Mine", "body": "My words.", "edited": True}
+    result = ok("messages.draft", {"kind": "thank_you_email", "fields": {}, "draft": stored})
+    assert (False, "My words.", "Mine") == (result["ready"], result["body"], result["subject"])

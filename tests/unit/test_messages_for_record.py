@@ -194,3 +194,20 @@ def test_the_stored_draft_keeps_only_the_readers_own_words() -> None:
         fields={"company": "Harbour Lane Foods", "highlight": "the bakery line"},
     )
     assert {"highlight": "the bakery line"} == result["draft"]["fields"]
+
+
+def test_the_sar_reminder_and_application_chaser_take_the_records_dates() -> None:
+    """The data request's date comes from its step; the application date from the record."""
+    record = {
+        **_harbour(),
+        "reference": "HL-9",
+        "applied_on": "2026-11-02",
+        "steps": [{"step": "sar_request", "on": "2026-11-20"}],
+    }
+    reminder = _draft(kind="sar_reminder", interview=record, your_name="Sam Lee")
+    chaser = _draft(kind="application_chaser", interview=record, your_name="Sam Lee")
+    assert ("2026-11-20", "HL-9") == (
+        reminder["values"]["request_date"],
+        reminder["values"]["reference"],
+    )
+    assert "2026-11-02" == chaser["values"]["applied_on"]

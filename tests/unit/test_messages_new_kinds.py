@@ -177,15 +177,19 @@ def test_subject_access_request_asks_for_supplementary_information() -> None:
 def test_thank_you_email_asks_for_one_specific_detail() -> None:
     """The minimal thank-you cannot be sent as generic words: it needs one detail."""
     fields = {"company": "Acme", "role": "analyst", "interviewer": "Sam"}
-    response = api.call("messages.draft", {"kind": "thank_you_email", "fields": fields})
-    assert (False, True) == (response["ok"], "highlight" in str(response["error"]))
+    result = api.call("messages.draft", {"kind": "thank_you_email", "fields": fields})["result"]
+    assert (False, "", ["highlight"]) == (
+        result["ready"],
+        result["body"],
+        [p["field"] for p in result["missing"]],
+    )
 
 
 def test_stay_in_touch_needs_news_or_value() -> None:
     """A keep-in-touch note must carry news or something useful."""
     fields = {"company": "Acme", "role": "analyst", "interviewer": "Sam"}
-    response = api.call("messages.draft", {"kind": "stay_in_touch", "fields": fields})
-    assert (False, True) == (response["ok"], "update" in str(response["error"]))
+    result = api.call("messages.draft", {"kind": "stay_in_touch", "fields": fields})["result"]
+    assert (False, True) == (result["ready"], "update" in str(result["missing"]))
 
 
 @pytest.mark.parametrize("variant", ["formal", "warm"])

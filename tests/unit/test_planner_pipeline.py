@@ -235,3 +235,12 @@ def test_same_company_with_a_different_role_is_a_different_application() -> None
     other_role = {**_app("b", "applied"), "company": "Company a", "role": "Designer"}
     result = _pipeline(_app("a", "applied"), other_role)
     assert (2, []) == (result["active_count"], result["nudges"])
+
+
+def test_an_application_to_chase_links_to_the_application_chaser() -> None:
+    """The pipeline's link for a quiet application opens the chaser for applications."""
+    row = _pipeline(_app("a", "applied", applied_on="2025-03-18"))["rows"][0]
+    assert ("applied_chase", {"kind": "application_chaser", "interview": "a"}) == (
+        row["next_action_kind"],
+        row["link"]["params"],
+    )

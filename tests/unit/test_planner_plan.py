@@ -316,7 +316,7 @@ def test_sar_deadline_on_a_weekend_moves_to_monday_and_says_why() -> None:
         date="2025-01-20", today="2025-02-02", sar_sent_on="2025-02-01", status="rejected"
     )
     item = _item(result, "sar_deadline")
-    assert ("2025-03-03", "subject_access_request") == (item["date"], item["message_kind"])
+    assert ("2025-03-03", "sar_reminder") == (item["date"], item["message_kind"])
     assert "Saturday" in item["why"]
 
 
@@ -444,3 +444,10 @@ def test_unusual_company_names_are_kept_as_plain_text(company: str) -> None:
     """Emoji, right-to-left and HTML-like names pass through as text in the title."""
     result = _plan(company=f"  {company}  ")
     assert f"Send your thank-you note to {company}" == _item(result, "thank_you")["title"]
+
+
+def test_an_unanswered_data_request_links_to_the_reminder() -> None:
+    """After the one-month deadline the plan points to the SAR reminder, not a new request."""
+    steps = [{"step": "sar_request", "on": "2025-04-02"}]
+    item = _item(_plan(today="2025-05-10", status="rejected", steps=steps), "sar_deadline")
+    assert "sar_reminder" == item["message_kind"]

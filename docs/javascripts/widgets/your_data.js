@@ -18,6 +18,7 @@ const KINDS = new Map(
     "self-assessment:standalone": { label: "A self-assessment not tied to an interview" },
     "log:drafts": { label: "Unsaved changes in the interview log" },
     "thoughts:draft": { label: "An unsaved thought journal entry" },
+    ticks: { label: "What you ticked off in the guide's short lists" },
   }),
 );
 /** Where the page keeps what was here before a restore, so Undo works after a reload too. */

@@ -12,7 +12,7 @@ import { getAt } from "./draft.js";
 export function renderEditor(editor, entry, options, on) {
   const draft = entry.record;
   const labels = options.fields ?? {};
-  const label = (key, fallback) => labels[key] ?? fallback;
+  const label = (key) => labels[key] ?? key;
   const form = {
     slots: {},
     groups: {},
@@ -88,27 +88,27 @@ export function renderEditor(editor, entry, options, on) {
   const zones = zoneDatalist();
   const bands = options.score?.bands ?? [];
   const people = rows("people", "Interviewer", (i) => [
-    bound(`people[${i}].name`, { label: label("interviewer_name", "Name") }),
+    bound(`people[${i}].name`, { label: label("interviewer_name") }),
     bound(`people[${i}].title`, {
-      label: label("person_title", "Title, if you would use one"),
+      label: label("person_title"),
       hint: "For example Ms, Mr, Dr. A formal message then greets them by title and surname.",
     }),
     bound(`people[${i}].greet_as`, {
-      label: label("person_greet_as", "Name you greet them by"),
+      label: label("person_greet_as"),
       hint: "Optional, for example Priya. Otherwise a friendly message uses their first name.",
     }),
-    bound(`people[${i}].role`, { label: label("interviewer_role", "Their role") }),
+    bound(`people[${i}].role`, { label: label("interviewer_role") }),
     bound(`people[${i}].email`, {
-      label: label("person_email", "E-mail address"),
+      label: label("person_email"),
       type: "email",
       hint: "Used as the recipient of your messages to them. Kept only on this device.",
     }),
-    bound(`people[${i}].contact`, { label: label("interviewer_contact", "Other contact details") }),
+    bound(`people[${i}].contact`, { label: label("interviewer_contact") }),
   ]);
   const questions = rows("questions", "Question", (i) => [
-    bound(`questions[${i}].text`, { label: label("question_text", "Question"), multiline: true }),
+    bound(`questions[${i}].text`, { label: label("question_text"), multiline: true }),
     bound(`questions[${i}].notes`, {
-      label: label("question_notes", "Your answer and notes"),
+      label: label("question_notes"),
       multiline: true,
     }),
     bound(`questions[${i}].score`, {
@@ -130,38 +130,38 @@ export function renderEditor(editor, entry, options, on) {
       },
     },
     form.summary,
-    bound("company", { label: label("company", "Company or organisation"), required: true }),
-    bound("role", { label: label("role", "Job title"), required: true }),
+    bound("company", { label: label("company"), required: true }),
+    bound("role", { label: label("role"), required: true }),
     bound("reference", {
-      label: label("reference", "Job or application reference"),
+      label: label("reference"),
       hint: "Optional. Used in a data request or a chaser.",
     }),
-    bound("date", { label: label("date", "Date of the interview"), type: "date", required: true }),
+    bound("date", { label: label("date"), type: "date", required: true }),
     bound("time", {
-      label: label("time", "Time of the interview"),
+      label: label("time"),
       type: "time",
       hint: "Optional. On the 24-hour clock, for example 14:30.",
     }),
     bound("tz", {
-      label: label("tz", "Time zone"),
+      label: label("tz"),
       hint: "Start typing to pick from the list, for example Europe/London.",
       extra: { list: zones.id, autocapitalize: "off", spellcheck: "false" },
     }),
     zones,
     bound("format", {
-      label: label("format", "Format"),
+      label: label("format"),
       options: [["", "Not given"], ...(options.formats ?? []).map((f) => [f.id, f.label])],
     }),
     group(
       "people",
-      label("interviewers", "Who interviewed you"),
+      label("interviewers"),
       "Their names help with thank-you notes later.",
       people,
       button("Add another interviewer", () => on.addRow("people")),
     ),
     group(
       "questions",
-      label("questions", "Questions you were asked"),
+      label("questions"),
       "Note each question and how you answered while you still remember, then give each answer a rough score:",
       bands.length
         ? h(
@@ -175,26 +175,26 @@ export function renderEditor(editor, entry, options, on) {
     ),
     group(
       "went_well",
-      label("went_well", "Things that went well"),
+      label("went_well"),
       "Aim for five or six, however small: arriving on time counts.",
       items("went_well", "Went well"),
       button("Add another", () => on.addRow("went_well")),
     ),
     group(
       "to_improve",
-      label("to_improve", "Things to improve"),
+      label("to_improve"),
       "One or two is plenty. Pick what would make the biggest difference.",
       items("to_improve", "To improve"),
       button("Add another", () => on.addRow("to_improve")),
     ),
-    bound("notes", { label: label("notes", "Other notes"), multiline: true }),
+    bound("notes", { label: label("notes"), multiline: true }),
     bound("decision_date", {
-      label: label("decision_date", "Date they said they would decide by"),
+      label: label("decision_date"),
       type: "date",
       hint: "Optional. Leave it empty if they did not say.",
     }),
     bound("status", {
-      label: label("status", "Where things stand"),
+      label: label("status"),
       options: (options.statuses ?? []).map((s) => [s.id, s.label]),
     }),
     h(

@@ -1,33 +1,28 @@
 // Interview log: a list of interviews (saved under "interviews", schema 2) with an
 // editor for each. The editor is built from the build-time data island (debrief.options),
-// so it works before Python is ready. Every keystroke goes into a draft (key
-// "log:drafts") that survives reloads; "Save" checks the draft with
+// so it works before Python is ready. Every keystroke goes into a draft (unsaved.js, key
+// "log:drafts") that survives reloads; "Save" (save.js) checks the draft with
 // debrief.validate_interview and stores the normalised record. Problems appear next to
 // the exact field ("questions[2].score"); warnings are gentle notes that never block
 // saving. `?interview=<id>` opens that interview's editor.
-import * as storage from "../../storage.js";
 import { today, readerZone } from "../../dates.js";
 import { h, fill, widgetData, debounce, statusLine, latest, undoNotice } from "../../ui.js";
 import {
   loadInterviews,
-  saveInterviews,
   newestFirst,
   newUuid,
-  interviewName,
-  toolHref,
   guideHref,
   ready,
   refreshNextSteps,
-  removeDraftsOf,
-  restoreDrafts,
 } from "../records.js";
 import { interviewParam, rememberInterview, callDebrief } from "../debrief_common.js";
 import { toDraft, setAt, addRowTo, firstFieldOf, EDITED } from "./draft.js";
 import { renderList } from "./list.js";
 import { renderEditor } from "./editor.js";
 import { showChecks, focusFirstProblem } from "./checks.js";
-
-const DRAFTS = "log:drafts";
+import { saver } from "./save.js";
+import { cardActions } from "./actions.js";
+import { unsavedWork } from "./unsaved.js";
 
 export function mount(root) {
   const options = widgetData(root, "log")["debrief.options"] ?? {};
@@ -36,13 +31,9 @@ export function mount(root) {
     status: (id) => statuses.find((s) => s.id === (id || "awaiting"))?.label ?? id,
     format: (id) => (options.formats ?? []).find((f) => f.id === id)?.label ?? "",
   };
-  const drafts = { open: null, byId: {} }; // read in start(), once the saved data is current
-  const persistDrafts = storage.autosaver(DRAFTS);
-  const keepDrafts = () => persistDrafts({ open: drafts.open, byId: drafts.byId });
-  const saveDraftsNow = () => {
-    keepDrafts();
-    persistDrafts.flush();
-  };
+  const drafts = unsavedWork(); // read in start(), once the saved data is current
+  const keepDrafts = drafts.keep;
+  const saveDraftsNow = drafts.saveNow;
   const fresh = latest();
   let form = null;
   let touched = new Set();
@@ -63,18 +54,8 @@ export function mount(root) {
     "Log an interview",
   );
 
-  const current = () => (drafts.open ? drafts.byId[drafts.open] : null);
-  /** Whether a draft differs from what is saved (a new interview always does). */
-  function edited(id) {
-    const entry = drafts.byId[id];
-    if (!entry) return false;
-    const stored = loadInterviews().find((r) => r.id === id);
-    return (
-      entry.isNew ||
-      !stored ||
-      JSON.stringify(entry.record) !== JSON.stringify(toDraft(stored, false))
-    );
-  }
+  const current = drafts.current;
+  const edited = (id) => drafts.edited(id);
 
   function showList() {
     // Redrawing must not drop focus: note which card had it and give it back after.
@@ -106,82 +87,15 @@ export function mount(root) {
       preventScroll: true,
     });
 
-  function remove(id) {
-    const list = loadInterviews();
-    const index = list.findIndex((r) => r.id === id);
-    if (index < 0) return;
-    const [gone] = list.splice(index, 1);
-    saveInterviews(list);
-    const goneDrafts = removeDraftsOf(id);
-    const draft = drafts.byId[id];
-    delete drafts.byId[id];
-    if (drafts.open === id) closeEditor();
-    saveDraftsNow();
-    showList();
-    fill(savedNotes);
-    const name = interviewName(gone);
-    notice.show(
-      `Deleted “${name}”.`,
-      () => {
-        const now = loadInterviews();
-        if (!now.some((r) => r.id === id)) now.splice(Math.min(index, now.length), 0, gone);
-        saveInterviews(now);
-        restoreDrafts(goneDrafts);
-        if (draft) drafts.byId[id] = draft;
-        saveDraftsNow();
-        showList();
-        return `“${name}” is back in your log.`;
-      },
-      { focus: true },
-    );
-  }
-
-  function discard(id) {
-    const entry = drafts.byId[id];
-    if (!entry) return;
-    const wasOpen = drafts.open === id;
-    delete drafts.byId[id];
-    if (wasOpen) closeEditor();
-    saveDraftsNow();
-    showList();
-    notice.show(
-      entry.isNew ? "The unsaved interview was discarded." : "Your unsaved changes were discarded.",
-      () => {
-        drafts.byId[id] = entry;
-        saveDraftsNow();
-        if (wasOpen) openEditor(id);
-        else showList();
-        return "Your unsaved changes are back.";
-      },
-      { focus: true },
-    );
-  }
-
-  async function duplicate(id) {
-    const record = loadInterviews().find((r) => r.id === id);
-    if (!record) return;
-    notice.show("Making a copy…");
-    const response = await callDebrief("debrief.duplicate", {
-      interview: record,
-      new_id: newUuid(),
-      today: today(),
-    });
-    if (!response.ok) {
-      notice.show(
-        `This interview could not be copied: ${response.error.message} Open it with “Edit” to fix it first.`,
-        null,
-        { focus: true },
-      );
-      return;
-    }
-    const copy = response.result.interview;
-    drafts.byId[copy.id] = { isNew: true, record: toDraft(copy, false), base: copy };
-    saveDraftsNow();
-    openEditor(copy.id);
-    notice.show(
-      `A copy of “${interviewName(record)}” is open below, dated today with the same questions. Change what you need and save it.`,
-    );
-  }
+  const { remove, discard, duplicate } = cardActions({
+    drafts,
+    saveDraftsNow,
+    notice,
+    savedNotes,
+    showList: () => showList(),
+    openEditor: (id) => openEditor(id),
+    closeEditor: () => closeEditor(),
+  });
 
   function startNew() {
     const id = newUuid();
@@ -301,85 +215,28 @@ export function mount(root) {
   }
   const validateSoon = debounce(validate, 400);
 
-  async function save() {
-    const entry = current();
-    if (!entry) return;
-    saveDraftsNow();
-    const before = JSON.stringify(entry.record);
-    notice.show("Checking your entry…");
-    const response = await fresh.run(
-      callDebrief("debrief.validate_interview", { interview: payloadFor(entry), today: today() }),
-    );
-    if (current() !== entry) return;
-    if (JSON.stringify(entry.record) !== before || response === null) return save(); // typed while we checked
-    if (!response.ok) {
-      notice.show(`This could not be checked: ${response.error.message}`, null, { focus: true });
-      return;
-    }
-    const { interview: record, problems, warnings } = response.result;
-    if (problems.length) {
+  const save = saver({
+    drafts,
+    current,
+    payloadFor,
+    saveDraftsNow,
+    notice,
+    savedNotes,
+    showList,
+    closeEditor,
+    focusCard,
+    nextSteps,
+    showProblems(result, problems) {
       showAll = true;
-      showChecks(form, response.result, { touched, showAll });
+      showChecks(form, result, { touched, showAll });
       notice.show(
         problems.length === 1
           ? "Not saved yet: one thing needs a look (marked below)."
           : `Not saved yet: ${problems.length} things need a look (marked below).`,
       );
       focusFirstProblem(form, problems);
-      return;
-    }
-    const list = loadInterviews();
-    const index = list.findIndex((r) => r.id === record.id);
-    if (index >= 0) list[index] = record;
-    else list.push(record);
-    if (!saveInterviews(list)) {
-      notice.show(
-        "Your interview could not be saved on this device. Your draft is still here.",
-        null,
-        { focus: true },
-      );
-      return;
-    }
-    delete drafts.byId[record.id];
-    closeEditor();
-    saveDraftsNow();
-    showList();
-    notice.show(`Saved “${interviewName(record)}”.`);
-    focusCard(record.id);
-    fill(
-      savedNotes,
-      warnings.length
-        ? h(
-            "div",
-            { class: "admonition note" },
-            h("p", { class: "admonition-title" }, "A few gentle notes"),
-            h(
-              "ul",
-              {},
-              warnings.map((w) => h("li", {}, w.message)),
-            ),
-          )
-        : null,
-      h(
-        "p",
-        {},
-        "Next: ",
-        h(
-          "a",
-          { href: toolHref("self-assessment", { interview: record.id }) },
-          "do the self-assessment",
-        ),
-        ", then ",
-        h(
-          "a",
-          { href: toolHref("report", { interview: record.id }) },
-          "read your reflection report",
-        ),
-        ".",
-      ),
-    );
-    nextSteps();
-  }
+    },
+  });
 
   /** Python's next steps for every record, kept with them and shown on the cards. */
   async function nextSteps() {
@@ -388,14 +245,7 @@ export function mount(root) {
   }
 
   function start(migration) {
-    const saved = storage.load(DRAFTS, {});
-    drafts.open = typeof saved?.open === "string" ? saved.open : null;
-    drafts.byId = saved?.byId && typeof saved.byId === "object" ? saved.byId : {};
-    for (const [id, entry] of Object.entries(drafts.byId)) {
-      if (!entry?.record || typeof entry.record !== "object") delete drafts.byId[id];
-      else if (!Array.isArray(entry.record.people))
-        entry.record = toDraft({ ...entry.record, id }, false); // an older draft
-    }
+    drafts.read();
     if (!migration.ok)
       notice.show(
         `Your saved interviews could not be updated to this version of the site: ${migration.message} Nothing was changed.`,
@@ -425,6 +275,6 @@ export function mount(root) {
   ready().then(start);
   return () => {
     status.unmount();
-    persistDrafts.flush();
+    drafts.flush();
   };
 }

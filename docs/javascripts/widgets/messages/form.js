@@ -102,3 +102,28 @@ export function recordPicker(records, selected, onChange) {
     ),
   );
 }
+
+/** The "What do you want to write?" list of kinds, `current` chosen. */
+export function kindChoice(kinds, current) {
+  return h(
+    "select",
+    { id: "ati-kind", name: "kind" },
+    kinds.map((k) => h("option", { value: k.id, selected: k.id === current }, k.title)),
+  );
+}
+
+/** What a kind is for, with a link to the guide chapter about it. */
+export function describeKind(box, kind) {
+  fill(
+    box,
+    kind.description || "",
+    " ",
+    kind.guide
+      ? h(
+          "a",
+          { href: new URL(`../../${kind.guide.replace(/\.md$/, "/")}`, location.href).pathname },
+          "Read the chapter",
+        )
+      : null,
+  );
+}

@@ -7,7 +7,7 @@
 // again from the template. `?kind=` and `?interview=<id>` choose them.
 import * as runtime from "../../runtime.js";
 import * as storage from "../../storage.js";
-import { today, nowIso } from "../../dates.js";
+import { today } from "../../dates.js";
 import {
   h,
   fill,
@@ -26,8 +26,17 @@ import {
   saveDraft,
   newestFirst,
 } from "../records.js";
-import { renderFields, fillUntyped, variantChoice, recordPicker } from "./form.js";
+import {
+  renderFields,
+  fillUntyped,
+  variantChoice,
+  recordPicker,
+  kindChoice,
+  describeKind,
+} from "./form.js";
 import { renderActions } from "./send.js";
+import { checkContext, checkMessage, showFindings } from "./findings.js";
+import { draftArea } from "./preview.js";
 
 const KEY = "messages"; // {kind, interview_id, your_name}: which draft is open
 
@@ -60,11 +69,7 @@ export function mount(root) {
   let last = null; // Python's last draft result
   const touched = new Set();
 
-  const kindSelect = h(
-    "select",
-    { id: "ati-kind", name: "kind" },
-    kinds.map((k) => h("option", { value: k.id, selected: k.id === state.kind }, k.title)),
-  );
+  const kindSelect = kindChoice(kinds, state.kind);
   const about = h("p", { class: "ati-hint" });
   const variantBox = h("div", { class: "ati-variants" });
   const form = h("form", {
@@ -72,30 +77,11 @@ export function mount(root) {
     novalidate: true,
     onsubmit: (e) => e.preventDefault(),
   });
-  const subject = h("input", {
-    id: "ati-subject",
-    type: "text",
-    name: "subject",
-    autocomplete: "off",
-  });
-  const subjectWrap = h(
-    "div",
-    { class: "ati-field" },
-    h("label", { for: "ati-subject" }, "Subject"),
-    subject,
-  );
-  const body = h("textarea", { id: "ati-body", name: "body", rows: 14, spellcheck: "true" });
-  const previewNote = h("p", { class: "ati-hint", id: "ati-preview-note" });
+  const area = draftArea(() => redraft({ fresh: true }));
+  const { subject, body } = area;
   const findings = h("div", { class: "ati-findings", "aria-live": "polite" });
   const actions = h("div", { class: "ati-actions" });
   const notice = undoNotice();
-  const recipient = h("p", { class: "ati-hint ati-recipient" });
-  const restart = h(
-    "button",
-    { type: "button", class: "md-button", hidden: true, onclick: () => redraft({ fresh: true }) },
-    "Start again from the template",
-  );
-
   const kindOf = () => kinds.find((k) => k.id === state.kind);
   const record = () => findRecord(state.recordId)?.record ?? null;
 
@@ -113,24 +99,13 @@ export function mount(root) {
     touched.clear();
     fill(findings);
     const kind = kindOf();
-    fill(
-      about,
-      kind.description || "",
-      " ",
-      kind.guide
-        ? h(
-            "a",
-            { href: new URL(`../../${kind.guide.replace(/\.md$/, "/")}`, location.href).pathname },
-            "Read the chapter",
-          )
-        : null,
-    );
+    describeKind(about, kind);
     variantChoice(variantBox, kind, draft?.variant || kind.variants?.[0], (v) =>
       redraft({ variant: v }),
     );
     slots = renderFields(form, kind, typed);
-    subjectWrap.hidden = kind.channel !== "email";
-    showPreview(draft?.subject ?? "", draft?.body ?? "", Boolean(draft?.edited));
+    area.forChannel(kind.channel);
+    area.show(draft?.subject ?? "", draft?.body ?? "", Boolean(draft?.edited));
     renderActions(
       actions,
       kind,
@@ -149,15 +124,6 @@ export function mount(root) {
     redraft();
   }
 
-  function showPreview(subj, text, edited) {
-    subject.value = subj;
-    body.value = text;
-    previewNote.textContent = edited
-      ? "You have edited this draft; it is kept for this interview, and changes to the form will not overwrite it."
-      : "This draft updates as you fill in the form. You can edit it here.";
-    restart.hidden = !edited;
-  }
-
   async function redraft({ fresh: startAgain = false, variant = null } = {}) {
     const kind = kindOf();
     const payload = {
@@ -173,6 +139,7 @@ export function mount(root) {
     const response = await fresh.run(runtime.call("messages.draft", payload));
     if (!response || kind.id !== state.kind) return; // a newer draft is on its way
     for (const slot of Object.values(slots)) setError(slot, "");
+    area.showMissing("");
     if (!response.ok) {
       const problems = response.error.problems ?? [];
       for (const p of problems) {
@@ -189,16 +156,29 @@ export function mount(root) {
       return;
     }
     last = response.result;
-    if (!performance.getEntriesByName("first-draft").length) performance.mark("first-draft");
     fillUntyped(slots, last.values ?? {}, typed);
-    recipient.textContent = last.to?.email
-      ? `To: ${last.to.name ? `${last.to.name} <${last.to.email}>` : last.to.email}`
-      : "";
+    if (last.ready === false) {
+      // Not draftable yet: the form shows the record's facts and says what is still needed.
+      for (const p of last.missing ?? [])
+        if (slots[p.field] && (touched.has(p.field) || startAgain))
+          setError(slots[p.field], p.message);
+      area.showMissing(last.missing_note ?? "");
+      area.showRecipient(null);
+      if (!draft?.edited || startAgain) {
+        draft = { ...last.draft, fields: { ...typed } };
+        area.show("", "", false);
+      }
+      if (Object.keys(typed).length) saveDraft(state.recordId, kind.id, draft);
+      return;
+    }
+    area.showMissing("");
+    if (!performance.getEntriesByName("first-draft").length) performance.mark("first-draft");
+    area.showRecipient(last.to);
     // The reader's own edit always wins, even over a reply to a request sent before it.
     const keepEdit = !startAgain && (draft?.edited || last.draft?.edited);
     draft = { ...last.draft, fields: { ...typed } };
     if (keepEdit) Object.assign(draft, { edited: true, subject: subject.value, body: body.value });
-    else showPreview(last.subject, last.body, false);
+    else area.show(last.subject, last.body, false);
     if (startAgain) notice.show("Started again from the template with the details above.");
     if (Object.keys(typed).length || draft.edited) saveDraft(state.recordId, kind.id, draft);
     check();
@@ -207,64 +187,14 @@ export function mount(root) {
 
   const check = debounce(async () => {
     const kind = kindOf();
-    const context = {
-      today: today(),
-      now: nowIso(),
-      company: last?.values?.company ?? typed.company ?? "",
-      role: last?.values?.role ?? typed.role ?? "",
+    const values = {
+      company: last?.values?.company ?? typed.company,
+      role: last?.values?.role ?? typed.role,
     };
-    const r = record();
-    if (r) context.interview = r;
-    if (r?.date) context.interview_date = r.date;
-    if (r?.time) context.interview_time = r.time;
-    if (r?.tz) context.time_zone = r.tz;
-    const response = await runtime.call("messages.check", {
-      kind: kind.id,
-      subject: subject.value,
-      body: body.value,
-      context,
-    });
-    if (!response.ok || kind.id !== state.kind) return;
-    const list = response.result.findings;
-    fill(
-      findings,
-      list.length === 0
-        ? h("p", { class: "ati-ok" }, body.value.trim() ? "No pitfalls found." : "")
-        : h(
-            "ul",
-            { class: "ati-finding-list" },
-            list.map((f) =>
-              h(
-                "li",
-                { class: `ati-finding ati-${f.severity}`, "data-rule": f.rule },
-                h("strong", {}, f.message),
-                f.quote
-                  ? h(
-                      "span",
-                      {},
-                      " ",
-                      f.start_utf16 >= 0
-                        ? h(
-                            "button",
-                            {
-                              type: "button",
-                              class: "ati-quote",
-                              title: "Show these words in the message",
-                              onclick: () => {
-                                body.focus();
-                                body.setSelectionRange(f.start_utf16, f.end_utf16);
-                              },
-                            },
-                            h("q", {}, f.quote),
-                          )
-                        : h("q", {}, f.quote),
-                    )
-                  : null,
-                f.suggestion ? h("span", { class: "ati-suggestion" }, ` ${f.suggestion}`) : null,
-              ),
-            ),
-          ),
-    );
+    const context = checkContext(record(), values);
+    const list = await checkMessage(kind.id, subject.value, body.value, context);
+    if (list === null || kind.id !== state.kind) return;
+    showFindings(findings, list, body);
   }, 350);
 
   function onEdit() {
@@ -276,9 +206,7 @@ export function mount(root) {
       saved_on: today(),
     };
     saveDraft(state.recordId, state.kind, draft);
-    previewNote.textContent =
-      "You have edited this draft; it is kept for this interview, and changes to the form will not overwrite it.";
-    restart.hidden = false;
+    area.markEdited(true);
     check();
   }
 
@@ -329,7 +257,7 @@ export function mount(root) {
     h(
       "div",
       { class: "ati-field" },
-      h("label", { for: "ati-kind" }, "What do you want to write?"),
+      h("label", { for: kindSelect.id }, "What do you want to write?"),
       kindSelect,
     ),
     about,
@@ -337,11 +265,7 @@ export function mount(root) {
     h("h3", {}, "Details"),
     form,
     h("h3", {}, "Your draft"),
-    previewNote,
-    recipient,
-    subjectWrap,
-    h("div", { class: "ati-field" }, h("label", { for: "ati-body" }, "Message"), body),
-    h("div", { class: "ati-actions" }, restart),
+    ...area.nodes,
     h("h3", {}, "Pitfall check"),
     findings,
     actions,
