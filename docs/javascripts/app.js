@@ -30,7 +30,7 @@ const registry = new Map(
     thoughts: () => import("./widgets/thoughts.js"),
     planner: () => import("./widgets/planner/index.js"),
     pipeline: () => import("./widgets/pipeline.js"),
-    "offer-check": () => import("./widgets/offer_check.js"),
+    "offer-check": () => import("./widgets/offer_check/index.js"),
     "your-data": () => import("./widgets/your_data.js"),
     "next-steps": () => import("./widgets/next_steps.js"),
   }),

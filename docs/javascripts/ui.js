@@ -323,6 +323,32 @@ export function undoNotice() {
 }
 
 /**
+ * A tool's answer: a section with a heading, a short summary that is announced when it
+ * changes, and a longer body that is not re-read on every keystroke.
+ * @param {{className: string, headingId: string, title: string, summaryTag?: "p" | "div",
+ *   summaryClass: string, bodyClass: string}} spec
+ */
+export function answerSection({
+  className,
+  headingId,
+  title,
+  summaryTag = "p",
+  summaryClass,
+  bodyClass,
+}) {
+  const summary = h(summaryTag, { class: summaryClass, role: "status", "aria-live": "polite" });
+  const body = h("div", { class: bodyClass });
+  const section = h(
+    "section",
+    { class: className, "aria-labelledby": headingId },
+    h("h2", { id: headingId }, title),
+    summary,
+    body,
+  );
+  return { section, summary, body };
+}
+
+/**
  * Move keyboard focus to a message or heading the reader must read next (tabindex -1).
  * @param {HTMLElement | null | undefined} node
  */

@@ -13,27 +13,12 @@
 import * as runtime from "../../runtime.js";
 import * as storage from "../../storage.js";
 import { today, readerZone } from "../../dates.js";
-import { h, fill, setError, debounce, latest, statusLine, widgetData } from "../../ui.js";
-import {
-  laterWriter,
-  loadInterviews,
-  messagesHref,
-  setWarning,
-  toolHref,
-  undoNotice,
-} from "../planner_common.js";
+import * as ui from "../../ui.js";
+import * as common from "../planner_common.js";
 import { patchInterview, refreshNextSteps } from "../records.js";
 import { calendar } from "./calendar.js";
 import { factsFieldset } from "./facts.js";
-import {
-  KEY,
-  QUICK,
-  factsFrom,
-  keptState,
-  planInterview,
-  planSummary,
-  withFacts,
-} from "./model.js";
+import * as model from "./model.js";
 import { placeProblems, planParts } from "./plan_view.js";
 import { markMissing, quickForm } from "./quick.js";
 import { recordSummary, sourcePicker } from "./source.js";
@@ -44,27 +29,23 @@ import { recordSummary, sourcePicker } from "./source.js";
 
 /** @param {HTMLElement} root */
 export function mount(root) {
-  const options = widgetData(root, "planner")["records.options"] ?? {};
-  /** @type {[string, string][]} */
-  const statuses = (options.statuses ?? [])
-    .filter((/** @type {any} */ s) => (s.kinds ?? []).includes("interview"))
-    .map((/** @type {any} */ s) => [s.id, s.label]);
-  const saved = storage.load(KEY, {}) ?? {};
+  const statuses = model.interviewStatuses(ui.widgetData(root, "planner")["records.options"]);
+  const saved = storage.load(model.KEY, {}) ?? {};
   /** @type {PlanRecord[]} */
-  let records = loadInterviews();
+  let records = common.loadInterviews();
   const asked = new URLSearchParams(location.search).get("interview") ?? "";
-  const { state, unknown } = keptState(saved, records, asked);
-  const notice = undoNotice();
+  const { state, unknown } = model.keptState(saved, records, asked);
+  const notice = common.undoNotice();
   if (unknown)
     notice.show(
       "That interview is not in the log on this device, so you can type its details in below.",
     );
 
-  const persist = storage.autosaver(KEY);
+  const persist = storage.autosaver(model.KEY);
   const snapshot = () => persist({ source: state.source, quick: state.quick, alarm: state.alarm });
   /** @type {{id: string, record: PlanRecord} | null} waiting to be written into the log */
   let pendingFacts = null;
-  const factsWriter = laterWriter(() => {
+  const factsWriter = common.laterWriter(() => {
     if (!pendingFacts) return;
     const { id, record: changed } = pendingFacts;
     pendingFacts = null;
@@ -78,24 +59,22 @@ export function mount(root) {
     if (written) refreshNextSteps(today(), readerZone());
   });
   const record = () => records.find((r) => r.id === state.source) ?? null;
-  const sourceRecord = () => (state.source === QUICK ? state.quick : record());
-  const fresh = latest();
+  const sourceRecord = () => (state.source === model.QUICK ? state.quick : record());
+  const fresh = ui.latest();
 
-  const status = statusLine();
-  const sourceBox = h("div", { class: "ati-planner-source" });
-  const interviewBox = h("div", { class: "ati-planner-interview" });
-  const factsBox = h("div", { class: "ati-planner-facts" });
-  const recordProblems = h("div", { class: "ati-record-problems", role: "alert" });
-  const results = h("div", { class: "ati-plan" });
+  const status = ui.statusLine();
+  const sourceBox = ui.h("div", { class: "ati-planner-source" });
+  const interviewBox = ui.h("div", { class: "ati-planner-interview" });
+  const factsBox = ui.h("div", { class: "ati-planner-facts" });
+  const recordProblems = ui.h("div", { class: "ati-record-problems", role: "alert" });
   // A one-line summary is announced; the full plan is not re-read on every keystroke.
-  const announce = h("p", { class: "ati-plan-summary", role: "status", "aria-live": "polite" });
-  const planSection = h(
-    "section",
-    { class: "ati-plan-section", "aria-labelledby": "ati-plan-heading" },
-    h("h2", { id: "ati-plan-heading" }, "Your plan"),
-    announce,
-    results,
-  );
+  const answer = ui.answerSection({
+    className: "ati-plan-section",
+    headingId: "ati-plan-heading",
+    title: "Your plan",
+    summaryClass: "ati-plan-summary",
+    bodyClass: "ati-plan",
+  });
   const cal = calendar({
     alarm: () => state.alarm,
     setAlarm: (value) => {
@@ -113,7 +92,7 @@ export function mount(root) {
     statuses,
     statusLabel: (id) => statuses.find(([v]) => v === id)?.[1] ?? id,
     record,
-    facts: () => factsFrom(sourceRecord()),
+    facts: () => model.factsFrom(sourceRecord()),
     snapshot,
     replan: () => replan(),
     renderFacts,
@@ -130,16 +109,16 @@ export function mount(root) {
   };
 
   function renderSource() {
-    fill(sourceBox, sourcePicker(records, state.source, chooseSource));
+    ui.fill(sourceBox, sourcePicker(records, state.source, chooseSource));
   }
 
   /** @param {string} value */
   function chooseSource(value) {
     factsWriter.flush();
-    records = loadInterviews();
-    state.source = records.some((r) => r.id === value) ? value : QUICK;
+    records = common.loadInterviews();
+    state.source = records.some((r) => r.id === value) ? value : model.QUICK;
     const url = new URL(location.href);
-    if (state.source === QUICK) url.searchParams.delete("interview");
+    if (state.source === model.QUICK) url.searchParams.delete("interview");
     else url.searchParams.set("interview", state.source);
     history.replaceState(history.state, "", url);
     p.touched.clear();
@@ -150,19 +129,19 @@ export function mount(root) {
   function renderInterview() {
     p.slots = {};
     const logged = record();
-    if (state.source === QUICK || !logged) fill(interviewBox, ...quickForm(p));
-    else fill(interviewBox, recordSummary(p, logged));
+    if (state.source === model.QUICK || !logged) ui.fill(interviewBox, ...quickForm(p));
+    else ui.fill(interviewBox, recordSummary(p, logged));
   }
 
   /** @param {import("./model.js").Facts} next */
   function saveFacts(next) {
-    if (state.source === QUICK) {
-      state.quick = withFacts(state.quick, next);
+    if (state.source === model.QUICK) {
+      state.quick = model.withFacts(state.quick, next);
       snapshot();
     } else {
       const index = records.findIndex((r) => r.id === state.source);
       if (index >= 0) {
-        records[index] = withFacts(records[index], next);
+        records[index] = model.withFacts(records[index], next);
         pendingFacts = { id: state.source, record: records[index] };
         factsWriter();
       }
@@ -171,24 +150,24 @@ export function mount(root) {
   }
 
   function renderFacts() {
-    const current = state.source === QUICK ? state.quick.status : record()?.status;
-    fill(factsBox, factsFieldset(p, (current || "awaiting") === "rejected"));
+    const current = state.source === model.QUICK ? state.quick.status : record()?.status;
+    ui.fill(factsBox, factsFieldset(p, (current || "awaiting") === "rejected"));
   }
 
-  const replan = debounce(plan, 250);
+  const replan = ui.debounce(plan, 250);
 
   function clearMessages() {
     for (const slot of Object.values(p.slots)) {
-      setError(slot, "");
-      setWarning(slot, "");
+      ui.setError(slot, "");
+      common.setWarning(slot, "");
     }
-    fill(recordProblems);
+    ui.fill(recordProblems);
   }
 
   async function plan() {
     const ticket = fresh.next();
-    const interview = planInterview(/** @type {PlanRecord} */ (sourceRecord()));
-    const quickEntry = state.source === QUICK;
+    const interview = model.planInterview(/** @type {PlanRecord} */ (sourceRecord()));
+    const quickEntry = state.source === model.QUICK;
     if (quickEntry && (!interview.company.trim() || !interview.date)) {
       clearMessages();
       markMissing(p, interview);
@@ -211,34 +190,35 @@ export function mount(root) {
           p.touched.has(name) ||
           String(interview[name] ?? "").length > 0 ||
           name in p.facts(),
-        fixHref: quickEntry ? null : toolHref("log", { interview: state.source }),
+        fixHref: quickEntry ? null : common.toolHref("log", { interview: state.source }),
       });
-      fill(recordProblems, fix);
+      ui.fill(recordProblems, fix);
       showEmpty(message);
       return;
     }
     const { result } = response;
     const parts = planParts(result, interview, {
       slots: p.slots,
-      draftHref: (kind) => messagesHref(kind, state.source === QUICK ? "" : state.source),
+      draftHref: (kind) =>
+        common.messagesHref(kind, state.source === model.QUICK ? "" : state.source),
       addToCalendar: cal.exportIcs,
     });
-    announce.textContent = planSummary(result.items, interview.company);
-    fill(results, ...parts);
+    answer.summary.textContent = model.planSummary(result.items, interview.company);
+    ui.fill(answer.body, ...parts);
     cal.show(result.items);
   }
 
   /** @param {string} message */
   function showEmpty(message) {
-    fill(results);
-    announce.textContent = message;
+    ui.fill(answer.body);
+    answer.summary.textContent = message;
     cal.show([]);
   }
 
   renderSource();
   renderInterview();
   renderFacts();
-  fill(
+  ui.fill(
     root,
     status,
     sourceBox,
@@ -246,7 +226,7 @@ export function mount(root) {
     interviewBox,
     recordProblems,
     factsBox,
-    planSection,
+    answer.section,
     cal.box,
   );
   showEmpty("Your plan appears here once the interview has a company and a date.");

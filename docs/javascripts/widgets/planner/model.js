@@ -52,6 +52,16 @@ export const FIELD_WORDS = {
 };
 
 /**
+ * The statuses an interview can have, as [id, label] pairs, from records.options (content).
+ * @param {{statuses?: {id: string, label: string, kinds?: string[]}[]} | undefined} options
+ * @returns {[string, string][]}
+ */
+export const interviewStatuses = (options) =>
+  (options?.statuses ?? [])
+    .filter((s) => (s.kinds ?? []).includes("interview"))
+    .map((s) => [s.id, s.label]);
+
+/**
  * What has happened since, as this page's form shows it, read from a schema-2 record.
  * @param {PlanRecord | null} record
  * @returns {Facts}
