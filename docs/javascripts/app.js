@@ -24,7 +24,7 @@ const registry = new Map(
   Object.entries({
     messages: () => import("./widgets/messages/index.js"),
     log: () => import("./widgets/log/index.js"),
-    "self-assessment": () => import("./widgets/self_assessment.js"),
+    "self-assessment": () => import("./widgets/self_assessment/index.js"),
     report: () => import("./widgets/report/index.js"),
     progress: () => import("./widgets/progress/index.js"),
     thoughts: () => import("./widgets/thoughts.js"),
