@@ -323,6 +323,31 @@ export function undoNotice() {
 }
 
 /**
+ * A select (id and name as given) whose chosen value goes to `onChoose` when it changes.
+ * @param {{id: string, name: string}} attrs
+ * @param {(value: string) => void} onChoose
+ * @param {...Child} options
+ */
+export function choice(attrs, onChoose, ...options) {
+  const select = h("select", attrs, ...options);
+  select.addEventListener("change", () => onChoose(select.value));
+  return select;
+}
+
+/**
+ * A control (its id `id`) with its label and a hint line that describes it.
+ * @param {string} id
+ * @param {string} label
+ * @param {string} hint
+ * @param {HTMLElement} control
+ */
+export function labelled(id, label, hint, control) {
+  control.setAttribute("aria-describedby", `${id}-hint`);
+  const hintLine = h("p", { class: "ati-hint", id: `${id}-hint` }, hint);
+  return h("div", { class: "ati-field" }, h("label", { for: id }, label), hintLine, control);
+}
+
+/**
  * A tool's answer: a section with a heading, a short summary that is announced when it
  * changes, and a longer body that is not re-read on every keystroke.
  * @param {{className: string, headingId: string, title: string, summaryTag?: "p" | "div",

@@ -2,7 +2,7 @@
 // The planner's calendar export: Python (planner.ics) writes the .ics file for one item or
 // the whole plan, with the reminder the reader chose; the page only offers it as a download.
 import * as runtime from "../../runtime.js";
-import { h, download } from "../../ui.js";
+import { h, choice, download, labelled } from "../../ui.js";
 import { REMINDERS } from "./model.js";
 
 /** @typedef {import("./model.js").PlanItem} PlanItem */
@@ -40,15 +40,9 @@ export function calendar({ alarm, setAlarm }) {
     said.textContent = `Saved ${filename} to your downloads. Open it to add ${items.length === 1 ? "this reminder" : "these reminders"} to your calendar.`;
   }
 
-  const alarmSelect = h(
-    "select",
-    {
-      id: "ati-planner-alarm",
-      name: "alarm",
-      "aria-describedby": "ati-planner-alarm-hint",
-      onchange: (/** @type {Event} */ e) =>
-        setAlarm(/** @type {HTMLSelectElement} */ (e.target).value),
-    },
+  const alarmSelect = choice(
+    { id: "ati-planner-alarm", name: "alarm" },
+    setAlarm,
     REMINDERS.map(([v, text]) => h("option", { value: v, selected: v === alarm() }, text)),
   );
   const box = h(
@@ -60,15 +54,10 @@ export function calendar({ alarm, setAlarm }) {
       { class: "ati-hint" },
       "The calendar file is made on this device. Open it and your calendar app asks before adding anything.",
     ),
-    h(
-      "div",
-      { class: "ati-field" },
-      h("label", { for: "ati-planner-alarm" }, "Remind me"),
-      h(
-        "p",
-        { class: "ati-hint", id: "ati-planner-alarm-hint" },
-        "For whole-day items the reminder counts back from 9am on the day.",
-      ),
+    labelled(
+      "ati-planner-alarm",
+      "Remind me",
+      "For whole-day items the reminder counts back from 9am on the day.",
       alarmSelect,
     ),
     h(

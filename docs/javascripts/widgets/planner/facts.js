@@ -28,16 +28,22 @@ export function factsFieldset(p, rejected) {
     }),
   );
   feedback.input.addEventListener("change", () => update({ feedback: feedback.input.value }));
-  const rejectedOn = addWarningSlot(
-    field({
-      name: "rejected_on",
-      label: "The day you heard back",
-      type: "date",
-      value: f.rejected_on ?? "",
-      hint: "Feedback requests are timed from this day.",
-    }),
+  /**
+   * A date box for one fact, saved as it changes.
+   * @param {"rejected_on" | "sar_sent_on"} name
+   * @param {string} label
+   * @param {string} hint
+   */
+  const dateFact = (name, label, hint) => {
+    const slot = addWarningSlot(field({ name, label, type: "date", value: f[name] ?? "", hint }));
+    slot.input.addEventListener("input", () => update({ [name]: slot.input.value }));
+    return slot;
+  };
+  const rejectedOn = dateFact(
+    "rejected_on",
+    "The day you heard back",
+    "Feedback requests are timed from this day.",
   );
-  rejectedOn.input.addEventListener("input", () => update({ rejected_on: rejectedOn.input.value }));
   const requests = addWarningSlot(
     // planner_common.dateList is not type-checked: its options are taken as they are.
     dateList(
@@ -51,16 +57,11 @@ export function factsFieldset(p, rejected) {
       }),
     ),
   );
-  const sar = addWarningSlot(
-    field({
-      name: "sar_sent_on",
-      label: "The day you sent a subject access request",
-      type: "date",
-      value: f.sar_sent_on ?? "",
-      hint: "Optional. If you asked the employer for a copy of what they hold about you, the plan shows when their reply is due.",
-    }),
+  const sar = dateFact(
+    "sar_sent_on",
+    "The day you sent a subject access request",
+    "Optional. If you asked the employer for a copy of what they hold about you, the plan shows when their reply is due.",
   );
-  sar.input.addEventListener("input", () => update({ sar_sent_on: sar.input.value }));
   for (const [name, slot] of Object.entries({
     feedback,
     rejected_on: rejectedOn,

@@ -2,7 +2,7 @@
 // Where the planned interview comes from: the picker (an interview of the log, or one typed
 // in here) and, for a logged one, a read-only summary that links back to the log.
 import { readerZone } from "../../dates.js";
-import { h } from "../../ui.js";
+import { h, choice, labelled } from "../../ui.js";
 import { dateText, interviewName, newestFirst, toolHref } from "../planner_common.js";
 import { FIELD_WORDS, QUICK } from "./model.js";
 
@@ -26,29 +26,18 @@ export function sourcePicker(records, source, choose) {
       " on this device, you can pick an interview from it here instead.",
     );
   }
-  const select = h(
-    "select",
-    {
-      id: "ati-planner-source",
-      name: "source",
-      "aria-describedby": "ati-planner-source-hint",
-      onchange: (/** @type {Event} */ e) =>
-        choose(/** @type {HTMLSelectElement} */ (e.target).value),
-    },
+  const select = choice(
+    { id: "ati-planner-source", name: "source" },
+    choose,
     h("option", { value: QUICK, selected: source === QUICK }, "An interview I type in here"),
     newestFirst(records).map((r) =>
       h("option", { value: r.id, selected: r.id === source }, interviewName(r)),
     ),
   );
-  return h(
-    "div",
-    { class: "ati-field" },
-    h("label", { for: "ati-planner-source" }, "Which interview are you planning for?"),
-    h(
-      "p",
-      { class: "ati-hint", id: "ati-planner-source-hint" },
-      "Choose one from your interview log, or type the details in on this page.",
-    ),
+  return labelled(
+    "ati-planner-source",
+    "Which interview are you planning for?",
+    "Choose one from your interview log, or type the details in on this page.",
     select,
   );
 }

@@ -23,6 +23,15 @@ const list = (items, attrs = {}) =>
   );
 
 /**
+ * A small heading and its list, or nothing when the list is empty.
+ * @param {string} title
+ * @param {Child[]} items
+ * @param {string} className
+ */
+const titled = (title, items, className) =>
+  items.length ? [h("h4", {}, title), list(items, { class: className })] : null;
+
+/**
  * What the record needs fixed before a report can be made, with links to fix it.
  * @param {HTMLElement} output
  * @param {Interview} record
@@ -167,28 +176,20 @@ export function render(output, record, r) {
     h("h3", {}, "What went well"),
     r.strengths_message ? h("p", {}, r.strengths_message) : null,
     s.went_well.length ? list(s.went_well, { class: "ati-went-well" }) : null,
-    s.answers.length
-      ? [
-          h("h4", {}, "Answers you scored highly"),
-          list(
-            s.answers.map((a) => `“${a.text}”: ${a.score} out of 10`),
-            { class: "ati-strong-answers" },
-          ),
-        ]
-      : null,
-    s.self_assessment.length
-      ? [
-          h("h4", {}, "From your self-assessment"),
-          list(
-            s.self_assessment.map((a) => [
-              a.strength || a.question,
-              " ",
-              h("span", { class: "ati-hint" }, `(“${a.question}” ${a.label})`),
-            ]),
-            { class: "ati-strong-self" },
-          ),
-        ]
-      : null,
+    titled(
+      "Answers you scored highly",
+      s.answers.map((a) => `“${a.text}”: ${a.score} out of 10`),
+      "ati-strong-answers",
+    ),
+    titled(
+      "From your self-assessment",
+      s.self_assessment.map((a) => [
+        a.strength || a.question,
+        " ",
+        h("span", { class: "ati-hint" }, `(“${a.question}” ${a.label})`),
+      ]),
+      "ati-strong-self",
+    ),
     r.to_improve.length
       ? [h("h3", {}, "What you said you would like to improve"), list(r.to_improve)]
       : null,
@@ -196,15 +197,11 @@ export function render(output, record, r) {
     h("p", {}, r.summary),
     r.focus_message ? h("p", {}, r.focus_message) : null,
     h("div", { class: "ati-focus-areas" }, r.focus_areas.map(area)),
-    r.later.length
-      ? [
-          h("h4", {}, "To come back to later"),
-          list(
-            r.later.map((a) => [h("strong", {}, a.name), `: ${a.chosen_because}`]),
-            { class: "ati-later" },
-          ),
-        ]
-      : null,
+    titled(
+      "To come back to later",
+      r.later.map((a) => [h("strong", {}, a.name), `: ${a.chosen_because}`]),
+      "ati-later",
+    ),
     r.outside_control.length
       ? [
           h("h4", {}, "Outside your control"),
