@@ -1,3 +1,4 @@
+// @ts-check
 // Message types and states shared by the page and the Python worker. One place, so a
 // typo in either side is a missing export rather than a silently ignored message.
 

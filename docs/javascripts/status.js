@@ -1,3 +1,4 @@
+// @ts-check
 // The line every tool shows about Python: loading, ready (and ready offline), or a
 // failed start said plainly, with "Try again" and the technical message tucked away.
 //
@@ -9,9 +10,11 @@
 import { STATE } from "./protocol.js";
 import * as runtime from "./runtime.js";
 import { onOffline } from "./offline.js";
+import { h } from "./ui.js"; // ui.js re-exports statusLine: a cycle, used only after load
 
 const READY = "Ready. Everything runs in your browser; nothing you type leaves this device.";
 const LOADING = "Getting the tool ready… You can start typing now; nothing will be lost.";
+/** @type {Record<string, string>} */
 const FAILED = {
   "time zones":
     "The time-zone data could not be loaded, so dates and times cannot be worked out yet. " +
@@ -21,55 +24,54 @@ const FAILED = {
     "this browser. Try again, or open this page in another up-to-date browser.",
 };
 
-function el(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (name === "class") node.className = value;
-    else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
-    else if (value === true) node.setAttribute(name, "");
-    else node.setAttribute(name, value);
-  }
-  node.append(...children);
-  return node;
-}
+/** @typedef {HTMLDivElement & {unmount: () => void}} StatusLine */
+/**
+ * What runtime.onStatus passes on: the worker's status, and which part failed to load.
+ * @typedef {Omit<import("../../types/protocol").StatusMessage, "type"> & {part?: string}} Status
+ */
 
-/** The status line element; call `line.unmount()` when its widget goes away. */
+/**
+ * The status line element; call `line.unmount()` when its widget goes away.
+ * @returns {StatusLine}
+ */
 export function statusLine() {
-  const text = el("span", { class: "ati-status-text" });
-  const offline = el(
+  const text = h("span", { class: "ati-status-text" });
+  const offline = h(
     "span",
     { class: "ati-status-offline", hidden: true },
     " Ready to use offline.",
   );
-  const retryButton = el(
+  const retryButton = h(
     "button",
     { type: "button", class: "md-button", hidden: true, onclick: () => runtime.retry() },
     "Try again",
   );
-  const detailText = el("code", {});
-  const details = el(
+  const detailText = h("code", {});
+  const details = h(
     "details",
     { class: "ati-status-details", hidden: true },
-    el("summary", {}, "Technical details"),
+    h("summary", {}, "Technical details"),
     detailText,
   );
-  const line = el(
-    "div",
-    { class: "ati-status", role: "status", "aria-live": "polite" },
-    text,
-    offline,
-    " ",
-    retryButton,
-    details,
+  const line = /** @type {StatusLine} */ (
+    h(
+      "div",
+      { class: "ati-status", role: "status", "aria-live": "polite" },
+      text,
+      offline,
+      " ",
+      retryButton,
+      details,
+    )
   );
-  const unsubscribe = runtime.onStatus((s) => {
+  const unsubscribe = runtime.onStatus((/** @type {Status} */ s) => {
     line.dataset.state = s.state;
     const failed = s.state === STATE.FAILED;
     retryButton.hidden = !failed;
     details.hidden = !failed;
     offline.dataset.python = String(s.state === STATE.READY);
     if (s.state === STATE.READY) text.textContent = READY;
-    else if (failed) text.textContent = FAILED[s.part] ?? FAILED.default;
+    else if (failed) text.textContent = FAILED[s.part ?? "default"] ?? FAILED.default;
     else text.textContent = LOADING;
     if (failed) {
       line.dataset.part = s.part ?? "runtime";
@@ -79,7 +81,7 @@ export function statusLine() {
     }
     offline.hidden = !(s.state === STATE.READY && offline.dataset.ready === "true");
   });
-  const stopOffline = onOffline((ready) => {
+  const stopOffline = onOffline((/** @type {boolean} */ ready) => {
     offline.dataset.ready = String(ready);
     offline.hidden = !(ready && offline.dataset.python === "true");
   });

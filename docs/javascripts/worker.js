@@ -1,3 +1,4 @@
+// @ts-check
 // The one module Web Worker that runs Python. It starts the self-hosted Pyodide from its
 // versioned folder with the trimmed standard library, puts our `checklist` archive on
 // sys.path (no install step) and answers typed requests through `_ati_boot.call_json`,
@@ -16,7 +17,21 @@
 import RUNTIME from "./runtime_files.js";
 import { MSG, STATE } from "./protocol.js";
 
+/** @typedef {import("../../types/protocol").State} State */
+/** @typedef {import("../../types/protocol").WasmMessage} WasmMessage */
+/** @typedef {import("../../types/protocol").PageToWorker} PageToWorker */
+/**
+ * An archive Python may import on first use (scripts/build_site.py writes the list).
+ * @typedef {{names: string[], prefetch?: boolean}} LazyArchive
+ */
+/** @type {LazyArchive[]} */
+const LAZY = RUNTIME.lazy;
+
 const started = performance.now();
+/**
+ * @param {State} state
+ * @param {Record<string, unknown>} [extra]
+ */
 const status = (state, extra = {}) =>
   self.postMessage({ type: MSG.STATUS, state, elapsedMs: performance.now() - started, ...extra });
 const BASE = new URL(`../${RUNTIME.base}`, import.meta.url).href;
@@ -28,7 +43,9 @@ const WASM_URL = BASE + "pyodide.asm.wasm";
 // option for a precompiled module, so its two calls are answered here: its fetch of the
 // .wasm gets an empty stand-in (no second 9 MB download), and instantiateStreaming
 // instantiates the module the page sent. Any other fetch is untouched.
-let receiveWasm;
+/** @type {(msg: WasmMessage) => void} */
+let receiveWasm = () => {};
+/** @type {Promise<WebAssembly.Module>} */
 const compiled = new Promise((resolve, reject) => {
   receiveWasm = (msg) => (msg.module ? resolve(msg.module) : reject(new Error(msg.error)));
 });
@@ -37,6 +54,10 @@ self.fetch = (input, init) =>
   String(input) === WASM_URL
     ? Promise.resolve(new Response(new Uint8Array(0)))
     : realFetch(input, init);
+/**
+ * @param {unknown} _response
+ * @param {WebAssembly.Imports} [imports]
+ */
 WebAssembly.instantiateStreaming = async (_response, imports) => {
   const module = await compiled;
   return { instance: await WebAssembly.instantiate(module, imports), module };
@@ -61,6 +82,7 @@ const failure = new Promise((_, reject) => {
   setTimeout(() => reject(new Error("starting Python took too long")), STALL_LIMIT_MS);
 });
 
+/** @param {string} url */
 async function fetchBytes(url) {
   const response = await realFetch(url);
   if (!response.ok)
@@ -68,7 +90,10 @@ async function fetchBytes(url) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-/** Synchronous fetch for Python's import system (allowed in workers, never on the page). */
+/**
+ * Synchronous fetch for Python's import system (allowed in workers, never on the page).
+ * @param {string} url
+ */
 function fetchSync(url) {
   const request = new XMLHttpRequest();
   request.open("GET", url, false);
@@ -78,7 +103,9 @@ function fetchSync(url) {
   return new Uint8Array(request.response);
 }
 
+/** The boot module's functions (scripts/pyodide_boot.py), as Pyodide proxies. @type {any} */
 let boot = null;
+/** @type {any} */
 let pyodide = null;
 
 async function start() {
@@ -119,9 +146,7 @@ ready
     // Then the archives the build marks for prefetching (time-zone data): imported once
     // through Python's import system, so Python still decides how they load. A failure
     // here is ignored: the request that needs the archive will report it.
-    const prefetch = RUNTIME.lazy
-      .filter((archive) => archive.prefetch)
-      .map((archive) => archive.names[0]);
+    const prefetch = LAZY.filter((archive) => archive.prefetch).map((archive) => archive.names[0]);
     const next = () => {
       const feature = features.shift();
       if (feature) boot.preload(feature);
@@ -139,6 +164,7 @@ ready
   .catch(() => {});
 
 self.addEventListener("message", async (event) => {
+  /** @type {PageToWorker} */
   const msg = event.data;
   if (msg?.type === MSG.WASM) {
     receiveWasm(msg);
@@ -150,6 +176,10 @@ self.addEventListener("message", async (event) => {
   } catch {
     return; // the failed start was reported; the page keeps the call for a retry
   }
+  /**
+   * The façade's envelope; an "unavailable" error also names the missing `part`.
+   * @type {{ok: boolean, result?: unknown, error?: import("../../types/protocol").ErrorDetail & {part?: string}}}
+   */
   let response;
   try {
     response = JSON.parse(

@@ -106,6 +106,15 @@ def test_log_self_assessment_and_report_survive_reload(page: Page, traffic: Traf
     assert "reflection-northwind-2025-03-10.md" == download.value.suggested_filename
     markdown = download.value.path().read_text(encoding="utf-8")
     assert markdown.startswith("# Reflection: Data analyst at Northwind")
+    # From the report, on to the tools that carry the same interview forward.
+    interview_id = page.evaluate("new URLSearchParams(location.search).get('interview')")
+    onward = page.locator(".ati-report-next")
+    expect(onward.get_by_role("link", name="Plan your follow-ups")).to_have_attribute(
+        "href", f"../planner/?interview={interview_id}"
+    )
+    expect(onward.get_by_role("link", name="Your self-assessment")).to_have_attribute(
+        "href", f"../self-assessment/?interview={interview_id}"
+    )
 
     page.reload()
     expect(page.locator(".ati-focus").first).to_have_attribute(

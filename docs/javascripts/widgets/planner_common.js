@@ -3,7 +3,7 @@
 // the saved interview log, a list of dates the reader can add to and remove from, an
 // undo notice and a debounced writer that is flushed when the page is left.
 import { h, fill, field } from "../ui.js";
-import { dateText as plainDateText } from "./records.js";
+import { dateText as plainDateText, newUuid } from "./records.js";
 
 // Shared with every widget; re-exported so the tools import their helpers from one place.
 export { undoNotice, zoneDatalist } from "../ui.js";
@@ -53,11 +53,8 @@ export function messagesHref(kind, interviewId = "") {
   return `../messages/?${query.toString()}`;
 }
 
-/** A short random identifier made of letters and digits. */
-export function newIdent(stem) {
-  const bytes = crypto.getRandomValues(new Uint8Array(6));
-  return `${stem}-${[...bytes].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
-}
+/** A short random identifier made of letters and digits: `<stem>-` and 12 hex digits. */
+export const newIdent = (stem) => `${stem}-${newUuid().replace(/-/g, "").slice(0, 12)}`;
 
 /** A quiet "please check" line placed under a field, separate from its error slot. */
 export function addWarningSlot(slot) {

@@ -1,43 +1,35 @@
+// @ts-check
 // Self-assessment: the ten questions from the guide, each on a worded 1-5 scale with an
 // optional note. Answers go into the chosen interview's `self_assessment` in the
 // "interviews" list, or under "self-assessment:standalone" when filled in on its own.
 // The questions come from the build-time data island, so nothing waits for Python.
 // `?interview=<id>` picks an interview; `?standalone=1` the version on its own.
-import * as storage from "../storage.js";
-import { h, fill, widgetData, statusLine, newId } from "../ui.js";
+import * as storage from "../../storage.js";
+import { h, fill, widgetData, statusLine, newId } from "../../ui.js";
 import {
   loadInterviews,
   patchInterview,
   newestFirst,
   toolHref,
-  guideHref,
   interviewParam,
   undoNotice,
   laterWriter,
   interviewSelect,
-} from "./debrief_common.js";
+} from "../debrief_common.js";
+import { question, tidy } from "./question.js";
 
 const STANDALONE = "self-assessment:standalone";
 const ON_ITS_OWN = "standalone";
 
-/** Keep only well-formed answers: {id: {answer: 1-5 or null, note: str}}. */
-function tidy(raw, scale) {
-  const out = {};
-  if (!raw || typeof raw !== "object") return out;
-  for (const [id, entry] of Object.entries(raw)) {
-    const answer =
-      Number.isInteger(entry?.answer) && entry.answer >= scale.min && entry.answer <= scale.max
-        ? entry.answer
-        : null;
-    const note = typeof entry?.note === "string" ? entry.note : "";
-    if (answer !== null || note) out[id] = { answer, note };
-  }
-  return out;
-}
+/** @typedef {import("./question.js").SelfAssessment} SelfAssessment */
+/** @typedef {Record<string, any> & {id: string}} Interview */
 
+/** @param {HTMLElement} root */
 export function mount(root) {
   const options = widgetData(root, "self-assessment")["debrief.options"] ?? {};
+  /** @type {SelfAssessment["questions"]} */
   const questions = options.self_assessment?.questions ?? [];
+  /** @type {SelfAssessment["scale"]} */
   const scale = options.self_assessment?.scale ?? { min: 1, max: 5 };
   if (questions.length === 0) {
     fill(
@@ -47,8 +39,10 @@ export function mount(root) {
     return undefined;
   }
   const params = new URLSearchParams(location.search);
+  /** @type {Interview[]} */
   const records = loadInterviews();
   const wanted = interviewParam();
+  /** @type {string} */
   let choice;
   if (params.get("standalone")) choice = ON_ITS_OWN;
   else if (records.some((r) => r.id === wanted)) choice = wanted;
@@ -56,7 +50,10 @@ export function mount(root) {
 
   const loadAnswers = () => {
     if (choice === ON_ITS_OWN) return tidy(storage.load(STANDALONE, {}), scale);
-    return tidy(loadInterviews().find((r) => r.id === choice)?.self_assessment, scale);
+    return tidy(
+      loadInterviews().find((/** @type {Interview} */ r) => r.id === choice)?.self_assessment,
+      scale,
+    );
   };
   let answers = loadAnswers();
 
@@ -69,7 +66,9 @@ export function mount(root) {
   const write = laterWriter(() => {
     const data = tidy(answers, scale);
     if (choice === ON_ITS_OWN) storage.save(STANDALONE, data);
-    else if (!patchInterview(choice, (r) => ({ ...r, self_assessment: data }))) {
+    else if (
+      !patchInterview(choice, (/** @type {Interview} */ r) => ({ ...r, self_assessment: data }))
+    ) {
       notice.show(
         "This interview is no longer in your log, so these answers could not be stored with it. Choose another one above, or “On its own”.",
       );
@@ -89,90 +88,11 @@ export function mount(root) {
         : `${done} of ${questions.length} answered so far. Skip any that do not apply; you can come back later.`;
   }
 
-  function question(q, position) {
-    const entry = answers[q.id] ?? { answer: null, note: "" };
-    const name = newId(`sa-${q.id}`);
-    const noteId = newId(`sa-note-${q.id}`);
-    const whyId = `${name}-why`;
-    const radios = q.labels.map((l) =>
-      h(
-        "div",
-        { class: "ati-check ati-scale-option" },
-        h(
-          "label",
-          {},
-          h("input", {
-            type: "radio",
-            name,
-            value: String(l.value),
-            checked: entry.answer === l.value,
-            "data-question": q.id,
-            onchange: () => {
-              answers[q.id] = { ...(answers[q.id] ?? { note: "" }), answer: l.value };
-              changed();
-            },
-          }),
-          ` ${l.value} – ${l.label}`,
-        ),
-      ),
-    );
-    const note = h("textarea", {
-      id: noteId,
-      name: `note-${q.id}`,
-      rows: 2,
-      value: entry.note,
-      "data-question": q.id,
-      oninput: (e) => {
-        answers[q.id] = { answer: answers[q.id]?.answer ?? null, note: e.target.value };
-        changed();
-      },
-    });
-    const clear = h(
-      "button",
-      {
-        type: "button",
-        class: "md-button",
-        onclick: () => {
-          const was = answers[q.id];
-          if (!was?.answer) return;
-          answers[q.id] = { ...was, answer: null };
-          for (const input of fieldset.querySelectorAll("input[type=radio]")) input.checked = false;
-          changed();
-          notice.show(`Your answer to “${q.text}” was cleared.`, () => {
-            answers[q.id] = { ...(answers[q.id] ?? { note: "" }), answer: was.answer };
-            for (const input of fieldset.querySelectorAll("input[type=radio]"))
-              input.checked = input.value === String(was.answer);
-            changed();
-            return "Your answer is back.";
-          });
-        },
-      },
-      "Clear my answer",
-    );
-    const fieldset = h(
-      "fieldset",
-      { class: "ati-card ati-question", "data-question": q.id, "aria-describedby": whyId },
-      h("legend", {}, `${position}. ${q.text}`),
-      h("p", { class: "ati-hint", id: whyId }, h("strong", {}, "Why it matters: "), q.why),
-      q.in_your_control === false
-        ? h(
-            "p",
-            { class: "ati-hint" },
-            "This one is mostly outside your control. It can help explain the outcome, but it never becomes something to work on.",
-          )
-        : null,
-      h("div", { class: "ati-scale" }, radios),
-      h("div", { class: "ati-field" }, h("label", { for: noteId }, "Your note (optional)"), note),
-      h("p", {}, clear, " ", h("a", { href: guideHref(q.guide) }, "Read about this in the guide")),
-    );
-    return fieldset;
-  }
-
   function render() {
     answers = loadAnswers();
     fill(
       questionBox,
-      questions.map((q, i) => question(q, i + 1)),
+      questions.map((q, i) => question(q, i + 1, { answers, changed, notice })),
     );
     showCount();
     if (choice === ON_ITS_OWN) {
@@ -210,6 +130,7 @@ export function mount(root) {
     }
   }
 
+  /** @param {string} value */
   function choose(value) {
     write.flush();
     choice = value;
@@ -228,7 +149,8 @@ export function mount(root) {
     label: "Which interview is this about?",
     records,
     selected: choice,
-    first: [ON_ITS_OWN, "On its own (not linked to a logged interview)"],
+    // debrief_common.interviewSelect is not type-checked (its `first` defaults to null).
+    first: /** @type {any} */ ([ON_ITS_OWN, "On its own (not linked to a logged interview)"]),
     onChange: choose,
   });
   fill(

@@ -1,13 +1,14 @@
-// Progress: every logged interview goes to debrief.progress; the answer drawn back is a
-// trend sentence, an accessible table and, from two scored interviews, the geometry of
-// a line chart. The chart is inline SVG built here with createElementNS (no library),
-// labelled for screen readers, with the same figures in the table beside it.
-// Interviews that need fixing are left out, named, and linked to the log.
-import { today } from "../dates.js";
-import { h, fill, statusLine } from "../ui.js";
-import { loadInterviews, toolHref, interviewName, callDebrief } from "./debrief_common.js";
+// @ts-check
+// The progress chart: inline SVG built with createElementNS (no library) from the geometry
+// debrief.progress returns, labelled for screen readers, and its legend. Python decides
+// every position and label; this only draws them.
+import { h } from "../../ui.js";
+
+/** @typedef {import("../../../../types/ops").OpResults["debrief.progress"]} Progress */
+/** @typedef {NonNullable<Progress["chart"]>} Chart */
 
 const SVG = "http://www.w3.org/2000/svg";
+/** @type {Record<string, string>} */
 const COLOURS = {
   answers: "var(--md-primary-fg-color)",
   self_assessment: "var(--md-accent-fg-color)",
@@ -15,30 +16,44 @@ const COLOURS = {
 const MUTED = "var(--md-default-fg-color--light)";
 const FAINT = "var(--md-default-fg-color--lightest)";
 
-/** An SVG element: attributes set as attributes, `style` given as an object. */
+/**
+ * An SVG element: attributes set as attributes, `style` given as an object.
+ * @param {string} tag
+ * @param {Record<string, any>} [attrs]
+ * @param {...import("../../ui.js").Child} children
+ * @returns {SVGElement}
+ */
 function s(tag, attrs = {}, ...children) {
-  const node = document.createElementNS(SVG, tag);
+  const node = /** @type {SVGElement} */ (document.createElementNS(SVG, tag));
   for (const [name, value] of Object.entries(attrs)) {
     if (value === null || value === undefined) continue;
     if (name === "style") Object.assign(node.style, value);
     else node.setAttribute(name, String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of /** @type {unknown[]} */ (children.flat())) {
     if (child === null || child === undefined) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
   return node;
 }
 
-/** Draw the chart described by debrief.progress's `chart` geometry. */
+/**
+ * Draw the chart described by debrief.progress's `chart` geometry.
+ * @param {Chart} chart
+ * @returns {SVGElement}
+ */
 export function drawChart(chart) {
   const { plot, width, height } = chart;
   const titleId = `ati-chart-title-${Math.random().toString(36).slice(2)}`;
   // Labels are up to 16 characters (about 140 units at this size): centred only where
   // half of that fits, otherwise aligned to the edge so nothing is cut off.
   const HALF_LABEL = 72;
-  const anchorFor = (x) =>
+  const anchorFor = (/** @type {number} */ x) =>
     x + HALF_LABEL > width ? "end" : x - HALF_LABEL < 0 ? "start" : "middle";
+  /**
+   * @param {Record<string, any>} attrs
+   * @param {string} content
+   */
   const text = (attrs, content) =>
     s("text", { "font-size": 16, ...attrs, style: { fill: MUTED } }, content);
   const svg = s(
@@ -147,7 +162,11 @@ export function drawChart(chart) {
   return svg;
 }
 
-function legend(chart) {
+/**
+ * The legend (the same words as the series names; the table carries the figures).
+ * @param {Chart} chart
+ */
+export function legend(chart) {
   return h(
     "ul",
     { class: "ati-legend", "aria-hidden": "true" },
@@ -163,151 +182,4 @@ function legend(chart) {
       return h("li", {}, swatch, " ", series.name);
     }),
   );
-}
-
-function table(data) {
-  const [first, ...rest] = data.columns;
-  return h(
-    "div",
-    { class: "ati-table-wrap ati-stack" },
-    h(
-      "table",
-      {},
-      h("caption", {}, data.caption),
-      h(
-        "thead",
-        {},
-        h(
-          "tr",
-          {},
-          h("th", { scope: "col" }, first),
-          rest.map((c) => h("th", { scope: "col" }, c)),
-        ),
-      ),
-      h(
-        "tbody",
-        {},
-        data.rows.map((row) =>
-          h(
-            "tr",
-            { "data-id": row.id },
-            h("th", { scope: "row" }, row.cells[0]),
-            row.cells.slice(1).map((c, i) => h("td", { "data-label": rest[i] }, c)),
-          ),
-        ),
-      ),
-    ),
-  );
-}
-
-export function mount(root) {
-  const status = statusLine();
-  const said = h(
-    "div",
-    { class: "ati-trend", role: "status", "aria-live": "polite" },
-    h("p", { class: "ati-hint" }, "Working out your progress…"),
-  );
-  const output = h("div", { class: "ati-progress" });
-  fill(root, status, said, output);
-  let alive = true;
-
-  async function run() {
-    let records = loadInterviews();
-    const leftOut = [];
-    let response = await callDebrief("debrief.progress", { interviews: records, today: today() });
-    if (!response.ok && response.error.kind === "input") {
-      const bad = new Set();
-      for (const p of response.error.problems ?? []) {
-        const match = /^interviews\[(\d+)\]/.exec(p.field);
-        if (match) bad.add(Number(match[1]));
-      }
-      if (bad.size) {
-        leftOut.push(...records.filter((_, i) => bad.has(i)));
-        records = records.filter((_, i) => !bad.has(i));
-        response = await callDebrief("debrief.progress", { interviews: records, today: today() });
-      }
-    }
-    if (!alive) return;
-    if (!response.ok) {
-      fill(
-        said,
-        h(
-          "p",
-          { class: "ati-error" },
-          `Your progress could not be worked out: ${response.error.message}`,
-        ),
-      );
-      return;
-    }
-    const r = response.result;
-    const skipped = leftOut.length
-      ? h(
-          "div",
-          { class: "admonition warning" },
-          h(
-            "p",
-            { class: "admonition-title" },
-            leftOut.length === 1
-              ? "One interview was left out"
-              : `${leftOut.length} interviews were left out`,
-          ),
-          h("p", {}, "These need a detail fixed in the log before they can count:"),
-          h(
-            "ul",
-            {},
-            leftOut.map((rec) =>
-              h(
-                "li",
-                {},
-                h("a", { href: toolHref("log", { interview: rec.id }) }, interviewName(rec)),
-              ),
-            ),
-          ),
-        )
-      : null;
-    if (!r.enough || !r.chart) {
-      fill(
-        said,
-        h(
-          "div",
-          { class: "ati-card ati-not-enough" },
-          r.sentences.map((line) => h("p", {}, line)),
-          h(
-            "p",
-            {},
-            h("a", { href: toolHref("log") }, "Go to your interview log"),
-            " to add or score interviews.",
-          ),
-        ),
-      );
-      fill(output, skipped);
-      return;
-    }
-    fill(
-      said,
-      r.sentences.map((line) => h("p", { class: "ati-trend-sentence" }, line)),
-    );
-    fill(
-      output,
-      h(
-        "div",
-        { class: "ati-chart" },
-        drawChart(r.chart),
-        legend(r.chart),
-        h(
-          "p",
-          { class: "ati-hint" },
-          "Each point is one interview: circles for your answer scores, squares for your self-assessment. The same figures are in the table below.",
-        ),
-      ),
-      table(r.table),
-      skipped,
-    );
-  }
-
-  run();
-  return () => {
-    alive = false;
-    status.unmount();
-  };
 }
