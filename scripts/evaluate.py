@@ -222,6 +222,7 @@ def leave_one_split_out(splits: list[str]) -> None:
     print("\nLeave one split out: the model trained without the split, then measured on it")
     print(f"  {'split':<9}{'n':>5}{'model recall':>14}{'model FA':>10}{'rules+model':>13}{'FA':>7}")
     totals = [0.0, 0.0, 0.0, 0.0, 0, 0]
+    weakest = (2.0, splits[0])
     for split in splits:
         part = [r for r in records if r["split"] == split]
         book = book_for(split)
@@ -237,11 +238,21 @@ def leave_one_split_out(splits: list[str]) -> None:
             f"  {split:<9}{len(part):>5}{m_recall:>14.2f}{m_alarms:>10.1%}"
             f"{recall:>13.2f}{alarms:>7.1%}"
         )
+        weakest = min(weakest, (m_recall, split))
     bad, good = max(totals[4], 1), max(totals[5], 1)
     print(
         f"  {'all':<9}{totals[4] + totals[5]:>5}{totals[0] / bad:>14.2f}"
         f"{totals[1] / good:>10.1%}{totals[2] / bad:>13.2f}{totals[3] / good:>7.1%}"
     )
+    split = weakest[1]
+    part = [r for r in records if r["split"] == split and r["label"] != "good"]
+    book = book_for(split)
+    print(f"  per category on the model's weakest split ({split}): model alone, rules+model")
+    for cat in sorted({r["label"] for r in part}):
+        mine = [r for r in part if r["label"] == cat]
+        alone = model_alone(book, mine)[0]
+        both = overall(mine, book)[0]
+        print(f"    {cat:<16}{len(mine):>3}{alone:>8.2f}{both:>8.2f}")
 
 
 def crisis_report() -> None:

@@ -93,3 +93,54 @@ def test_the_shipped_model_is_loaded_with_the_rules() -> None:
     verdict = book.model.judge("Let me know what I did wrong in the interview")
     assert verdict is not None
     assert "accusatory" == verdict.label
+
+
+PARAPHRASES = [
+    ("accusatory", "feedback_email", "Do let me know what it was that I did wrong."),
+    ("accusatory", "rejection_reply", "Where was it that my answers let me down so badly?"),
+    (
+        "other_candidate",
+        "feedback_email",
+        "Might I ask whether the person appointed was already inside the company?",
+    ),
+    ("pushy", "decision_chaser_email", "It has been a month and still nobody has replied to me."),
+    ("needy", "thank_you_email", "I honestly need this job so badly, please don't say no."),
+    ("self_putdown", "thank_you_email", "I am so sorry my answers were that weak and rambling."),
+    ("threat", "feedback_email", "If I hear nothing I shall be talking to a solicitor."),
+    ("negativity", "thank_you_email", "My current manager is hopeless and the place is a mess."),
+    (
+        "excuse",
+        "feedback_email",
+        "Nobody warned me there would be a written test, so that is why I struggled.",
+    ),
+    (
+        "employer_wrong",
+        "rejection_reply",
+        "I really hope you will think again about who you picked.",
+    ),
+    ("good", "feedback_email", "Let me know which area you think I should work on first."),
+    ("good", "thank_you_email", "I enjoyed hearing how the team turned the warehouse round."),
+]
+
+
+def test_paraphrases_no_rule_or_training_sentence_spells_out() -> None:
+    """Rules and model together catch at least 8 in 10 new paraphrases (8 measured)."""
+    from checklist.messages.pitfalls import default_rulebook
+
+    book = default_rulebook()
+    category = {rule.id: rule.category for rule in book.rules}
+    context = CheckContext(company="Harbour Foods", role="stock controller")
+    caught = alarms = bad = 0
+    for label, kind, sentence in PARAPHRASES:
+        body = (
+            "Dear Sam,\n\nThank you for your time on the stock controller role at Harbour "
+            f"Foods. {sentence}\n\nKind regards,\nJo Bell"
+        )
+        found = {category[f.rule] for f in check_message(kind, "", body, context, book).findings}
+        if label == "good":
+            alarms += bool(found)
+        else:
+            bad += 1
+            caught += label in found
+    assert caught / bad >= 0.8
+    assert 0 == alarms
