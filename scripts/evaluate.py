@@ -290,7 +290,10 @@ def timing_report() -> None:
     beyond any word limit).
     """
     messages = timing_messages()
-    check_message("thank_you_email", "", "warm-up", CONTEXT)
+    default_rulebook.cache_clear()
+    start = time.perf_counter()
+    check_message("thank_you_email", "", "Thank you. Let me know what I did wrong.", CONTEXT)
+    first = (time.perf_counter() - start) * 1000
     best: list[float] = []
     stress = 0.0
     for message in messages:
@@ -309,6 +312,7 @@ def timing_report() -> None:
     median = statistics.median(best)
     print(f"  CPython: median {median:.2f} ms, slowest message {max(best):.2f} ms;")
     print(f"  stress message of every corpus sentence: {stress:.0f} ms")
+    print(f"  first check (rules compiled, model read; content already loaded): {first:.0f} ms")
     runtime = ROOT / "build" / "pyodide"
     node = shutil.which("node")
     if not (runtime / "runtime.json").exists() or node is None:
@@ -329,7 +333,7 @@ def timing_report() -> None:
     print(
         f"  Pyodide (Node, the built site's runtime, as last built): median"
         f" {result['median']:.2f} ms, slowest message {result['max']:.2f} ms;"
-        f" stress message: {result['long_max']:.0f} ms"
+        f" stress message: {result['long_max']:.0f} ms; first check {result['first']:.0f} ms"
     )
 
 

@@ -114,11 +114,20 @@ def _words(sentence: str) -> list[tuple[str, str]]:
     lowered = sentence.lower().replace("\u2019", "'")
     out: list[tuple[str, str]] = []
     for token in _TOKEN.findall(lowered):
-        opened = _CONTRACTION.sub(lambda m: _CONTRACTIONS[m.group()], token)
-        for part in opened.replace("'", "").split():
-            if part:
-                out.append((token.strip("'"), _stem(part)))
+        known = _TOKENS.get(token)
+        if known is None:
+            opened = _CONTRACTION.sub(lambda m: _CONTRACTIONS[m.group()], token)
+            surface = token.strip("'")
+            known = [(surface, _stem(p)) for p in opened.replace("'", "").split() if p]
+            if len(_TOKENS) < _TOKENS_KEPT:
+                _TOKENS[token] = known
+        out.extend(known)
     return out
+
+
+# Words seen before, opened up and stemmed: typing re-checks the same words often.
+_TOKENS: dict[str, list[tuple[str, str]]] = {}
+_TOKENS_KEPT = 20_000
 
 
 def features(sentence: str) -> list[str]:
@@ -214,18 +223,18 @@ class Model:
     labels: tuple[str, ...]
     bias: tuple[float, ...]
     rows: Mapping[str, str]
-    _read: dict[str, tuple[tuple[int, float], ...]] = field(default_factory=dict)
+    _read: dict[str, tuple[float, ...]] = field(default_factory=dict)
 
-    def row(self, feature: str) -> tuple[tuple[int, float], ...]:
-        """Return one feature's (label index, weight) cells, read on first use."""
-        cells = self._read.get(feature)
-        if cells is None:
-            cells = tuple(
-                (int(i), float(w))
-                for i, _, w in (cell.partition(":") for cell in self.rows[feature].split())
-            )
-            self._read[feature] = cells
-        return cells
+    def row(self, feature: str) -> tuple[float, ...]:
+        """Return one feature's weight for every label, read on first use."""
+        weights = self._read.get(feature)
+        if weights is None:
+            dense = [0.0] * len(self.labels)
+            for cell in self.rows[feature].split():
+                i, _, w = cell.partition(":")
+                dense[int(i)] = float(w)
+            weights = self._read[feature] = tuple(dense)
+        return weights
 
     def judge(self, sentence: str, explain_above: float | None = None) -> Verdict | None:
         """Return the best bad label against "good", or None if the sentence is unknown.
@@ -237,10 +246,8 @@ class Model:
         known = [f for f in _features([stem for _, stem in pairs]) if f in self.rows]
         if not known or "good" not in self.labels:
             return None
-        score = list(self.bias)
-        for feature in known:
-            for i, weight in self.row(feature):
-                score[i] += weight
+        # One column per label, summed in C: the quickest pure-Python sum in Pyodide.
+        score = [sum(column) for column in zip(self.bias, *map(self.row, known), strict=True)]
         good = self.labels.index("good")
         best = max((i for i in range(len(self.labels)) if i != good), key=score.__getitem__)
         margin = score[best] - score[good]
@@ -248,8 +255,8 @@ class Model:
             return Verdict(label=self.labels[best], margin=margin, words=())
 
         def pull(feature: str) -> float:
-            row = dict(self.row(feature))
-            return row.get(best, 0.0) - row.get(good, 0.0)
+            row = self.row(feature)
+            return row[best] - row[good]
 
         shown = [f for f in known if not set(_PARTS.split(f)) <= _PLAIN]
         ranked = sorted(shown, key=pull, reverse=True)

@@ -755,6 +755,118 @@ def good() -> list[tuple[str, str]]:
     return out
 
 
+# A second pass, after the first leave-one-split-out run showed needy, pushy,
+# accusatory, employer_wrong and other_candidate weakest: more ways of saying each.
+MORE = {
+    "needy": [
+        "Honestly this role would mean the world to me.",
+        "I can't bear the thought of another rejection.",
+        "Please give me this chance, I won't let you down.",
+        "I've been so worried I haven't been able to sleep properly.",
+        "I check my emails every few minutes hoping it's you.",
+        "Without this job I really don't know how I'll manage.",
+        "I'm practically begging here.",
+        "I'd work any hours you wanted, nights, weekends, anything.",
+        "I'm so stressed about the decision I feel sick.",
+        "You're the only company that's even replied to me.",
+        "I've put everything into this, please don't say no.",
+        "I'll be devastated if it's not me.",
+        "I need some good news so badly right now.",
+        "Money's really tight, so I need this to happen.",
+        "Every day without hearing is agony.",
+    ],
+    "pushy": [
+        "It's been two weeks, so I expect an answer now.",
+        "I haven't heard a thing and it's not good enough.",
+        "Why haven't I had a reply yet?",
+        "I've left three voicemails and nobody has called back.",
+        "You promised a decision by Friday and that's passed.",
+        "Please let me know today one way or the other.",
+        "I really need you to tell me this week.",
+        "Surely it doesn't take this long to decide.",
+        "I'd like a decision by tomorrow morning.",
+        "I'm writing again as my last two emails were ignored.",
+        "Still no news, which is disappointing.",
+        "When exactly can I expect to hear from you?",
+        "I'll ring first thing tomorrow if I don't hear tonight.",
+        "Please confirm the outcome straight away.",
+        "It really shouldn't take a month to reply.",
+    ],
+    "accusatory": [
+        "What exactly was it about me that you didn't like?",
+        "Help me understand why I wasn't the one.",
+        "I'd like to know what stopped me getting it.",
+        "What did the others do better than me?",
+        "Tell me honestly what counted against me.",
+        "Which of my answers cost me the job?",
+        "Where did I lose marks?",
+        "I still can't see why it was a no.",
+        "What was so wrong with my presentation?",
+        "Could you spell out why I missed out?",
+        "So what was the reason, given how well it went?",
+        "I want to hear why I didn't make it through.",
+    ],
+    "employer_wrong": [
+        "I think you've overlooked the best person for the job.",
+        "Is the decision final, or could it still be changed?",
+        "I'd urge you to think about it again.",
+        "You'll struggle to find someone with my track record.",
+        "I'm surprised you didn't see what I could bring.",
+        "Maybe in time you'll realise you chose wrongly.",
+        "Could my application be looked at again by someone else?",
+        "I'm sure the panel will regret this.",
+        "Honestly, I was the strongest candidate there.",
+        "It seems a strange choice given my experience.",
+        "If the person you picked leaves, I'd happily step in.",
+        "Please don't close the door; reconsider me for this post.",
+    ],
+    "other_candidate": [
+        "What did the successful person have on their CV?",
+        "Was the person you hired someone you already knew?",
+        "Were they older or younger than me?",
+        "Had the new appointee done the job before?",
+        "Was it close between me and whoever got it?",
+        "What made the other applicant stand out?",
+        "Did the job go to somebody already in the team?",
+        "How many years' experience did the winner have?",
+        "Could you tell me a bit about who was appointed?",
+        "Was the chosen candidate a graduate?",
+    ],
+}
+MORE_GOOD = [
+    "I'm very keen on the role and happy to wait for your decision.",
+    "I'd be glad to hear back whenever suits you.",
+    "I hope the rest of the interviews go well.",
+    "If it helps, I'm free for a call any day this week.",
+    "I'd love the chance to work with the team.",
+    "I know the decision is a hard one with so many good people.",
+    "I'd welcome any tips on what the panel looks for.",
+    "What advice would you give someone preparing for a similar role?",
+    "Which skills would make the biggest difference for me?",
+    "I'm happy to answer any more questions you have.",
+    "The decision timetable you mentioned works well for me.",
+    "I understand it has gone to another candidate, and I wish them well.",
+    "I respect your decision and thank you for considering me.",
+    "I'd be pleased to be kept in mind for future openings.",
+    "I really appreciated how friendly everyone was.",
+    "I've thought more about your question on planning and have an example.",
+    "I'd be grateful for a quick update on timings when you have one.",
+    "Thank you for the update last week; I look forward to hearing more.",
+    "I'm sure you'll choose well, and I'd be glad to hear either way.",
+    "I was pleased with how the presentation went.",
+    "My biggest achievement was cutting waste by a fifth.",
+    "I handled a difficult complaint and kept the customer.",
+    "I'm excited by the new site opening next year.",
+    "It was reassuring to hear about the training on offer.",
+    "I would need two weeks' notice for my current employer.",
+    "Could you let me know who I should contact about the start date?",
+    "Who should I speak to about the induction?",
+    "Is there anyone else on the team I should meet?",
+    "Was there anything in my answers you'd like me to expand on?",
+    "I'd welcome the chance to show more of my work.",
+]
+
+
 def main() -> None:
     random.seed(11)
     rows: list[dict[str, str]] = []
@@ -779,7 +891,11 @@ def main() -> None:
     add("placeholder", PLACEHOLDER, THANKS)
     add("discrimination", DISCRIMINATION, FEEDBACK)
     add("no_news", NO_NEWS, KEEP)
+    kinds = {"needy": [*THANKS, *CHASE], "pushy": CHASE}
+    for label, sentences in MORE.items():
+        add(label, sentences, kinds.get(label, FEEDBACK))
     rows.extend({"sentence": s, "kind": k, "label": "good"} for s, k in dict.fromkeys(good()))
+    rows.extend({"sentence": s, "kind": random.choice(ANY), "label": "good"} for s in MORE_GOOD)
     OUT.write_text(
         "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
     )
