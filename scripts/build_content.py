@@ -24,6 +24,10 @@ CRISIS_MODEL_JS = ROOT / "docs" / "javascripts" / "crisis_model.js"
 
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+if str(ROOT / "scripts") not in sys.path:
+    sys.path.insert(0, str(ROOT / "scripts"))
+
+import train_pitfall_model
 
 from checklist.crisis import page_data
 
@@ -55,12 +59,21 @@ def _write_if_changed(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
+def _pitfall_model() -> object:
+    """Return the trained pitfall weights, retraining first if they are stale."""
+    if train_pitfall_model.SOURCES[0].exists() and not train_pitfall_model.current():
+        train_pitfall_model.write()
+    return json.loads(train_pitfall_model.OUT.read_text(encoding="utf-8"))
+
+
 def build(data_dir: Path = DATA, out: Path = OUT) -> Path:
     """Write ``out`` from every YAML file in ``data_dir``; return the path written."""
     content: dict[str, object] = {}
     for path in sorted(data_dir.glob("*.yaml")):
         with path.open(encoding="utf-8") as handle:
             content[path.stem] = yaml.safe_load(handle)
+    if data_dir == DATA:
+        content["pitfall_model"] = _pitfall_model()
     text = json.dumps(content, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
     _write_if_changed(out, text)
     if data_dir == DATA:

@@ -55,6 +55,17 @@ export interface OpPayloads {
     thought: string;
     today: string;
   };
+  "debrief.journal_markdown": {
+    entries: Array<{
+      after?: number;
+      before?: number | null;
+      date: string;
+      id: string;
+      reframe: string;
+      thought: string;
+    }>;
+    plain?: boolean;
+  };
   "debrief.options": Record<string, never>;
   "debrief.progress": {
     interviews: Array<{
@@ -627,6 +638,9 @@ export interface OpResults {
     date: string;
     reframe: string;
     thought: string;
+  };
+  "debrief.journal_markdown": {
+    content: string;
   };
   "debrief.options": {
     fields: {

@@ -5,7 +5,7 @@ into the Markdown: a company called "<script>" or a note starting "# " must stay
 literal when the file is later opened in a Markdown viewer. Only this module adds
 Markdown structure (headings, lists, one link per focus area); it never emits HTML.
 Every ``.md`` the site offers is built here: the journal's too, by
-:func:`journal_markdown_op` (to be registered as ``debrief.journal_markdown``), so
+:func:`journal_markdown_op` (the ``debrief.journal_markdown`` op), so
 none is assembled in the page without escaping.
 """
 

@@ -118,6 +118,10 @@ answer may also be sent as a digit string ("7"); a whole-valued decimal (7.0) is
     0-100 or null}``. Errors (all at once): ``thought`` or ``reframe`` empty or too long,
     ``reframe`` identical to the thought, ``before``/``after`` not a whole number 0-100.
 
+``debrief.journal_markdown`` ``{"entries": [journal entries], "plain"?: bool}`` ->
+    ``{"content": str}``: the journal as Markdown (every reader's text escaped), or as
+    plain text when ``plain`` is true. Errors: ``entries`` not a list, or too many.
+
 ``debrief.duplicate`` ``{"interview": {...}, "new_id": str, "today"}`` ->
     ``{"interview": record}``: company, role, format, time zone and question texts kept;
     id = ``new_id``; date = today; time, interviewers, notes, scores, went_well,
@@ -132,7 +136,7 @@ from datetime import date
 from typing import Any
 
 from checklist.debrief.catalogue import log_content, thought_content
-from checklist.debrief.markdown import render_report
+from checklist.debrief.markdown import journal_markdown_op, render_report
 from checklist.debrief.options import build_options
 from checklist.debrief.progress import build_progress
 from checklist.debrief.report import build_report
@@ -288,5 +292,6 @@ OPS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "debrief.thoughts": thoughts,
     "debrief.challenge": challenge,
     "debrief.journal_entry": journal,
+    "debrief.journal_markdown": journal_markdown_op,
     "debrief.duplicate": duplicate,
 }

@@ -187,7 +187,7 @@ def check_message(
         (notes if rule.type == "model" else findings).extend(
             itertools.islice(produced, book.max_findings)
         )
-    findings.extend(_without_echoes(notes, findings))
+    findings.extend(_without_echoes(notes, findings, book))
     findings.sort(key=lambda f: (_WHERE_ORDER[f.where], f.start))
     return CheckResult(findings=tuple(findings), word_count=text.word_count)
 
@@ -195,13 +195,14 @@ def check_message(
 _WHERE_ORDER = {"subject": 0, "body": 1, "message": 2}
 
 
-def _without_echoes(notes: list[Finding], findings: list[Finding]) -> list[Finding]:
-    """Return the model's notes, less those a rule already made in the same sentence."""
+def _without_echoes(notes: list[Finding], findings: list[Finding], book: RuleBook) -> list[Finding]:
+    """Return the model's notes, less those a rule of that category made in the sentence."""
+    category = {rule.id: rule.category for rule in book.rules}
     return [
         note
         for note in notes
         if not any(
-            other.rule == note.rule
+            category.get(other.rule) == category.get(note.rule)
             and other.where == "body"
             and other.start < note.end
             and note.start < other.end
@@ -381,7 +382,7 @@ def _check_model(
         sentence = text.body[begin:stop]
         if len(sentence.split()) < _MODEL_MIN_WORDS:
             continue
-        verdict = book.model.judge(sentence)
+        verdict = book.model.judge(sentence, explain_above=rule.numbers["margin"])
         if verdict is None or verdict.margin <= rule.numbers["margin"]:
             continue
         main = book.rule(verdict.label)

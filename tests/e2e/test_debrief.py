@@ -311,7 +311,15 @@ def test_thought_challenger_saves_a_journal_entry_that_survives_reload(page: Pag
     with page.expect_download() as download:
         page.get_by_role("button", name="Download my journal (.md)").click()
     assert download.value.suggested_filename.endswith(".md")
-    assert "Parts went well" in download.value.path().read_text(encoding="utf-8")
+    markdown = download.value.path().read_text(encoding="utf-8")
+    assert "Parts went well" in markdown
+    # Written by Python (debrief.journal_markdown): the reader's HTML stays literal text.
+    assert "\\<img" in markdown
+    assert "<img" not in markdown.replace("\\<img", "")
+    with page.expect_download() as plain:
+        page.get_by_role("button", name="Download as plain text (.txt)").click()
+    assert plain.value.suggested_filename.endswith(".txt")
+    assert "MY THOUGHT JOURNAL" in plain.value.path().read_text(encoding="utf-8")
     assert page.evaluate("window.__xss") is None
 
 
