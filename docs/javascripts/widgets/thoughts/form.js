@@ -6,7 +6,7 @@ import { OWN } from "./store.js";
 
 /**
  * @typedef {import("./store.js").Draft} Draft
- * @typedef {{ wrap: HTMLElement, input: HTMLInputElement, error: HTMLElement }} Slot
+ * @typedef {import("../../ui.js").Slot} Slot
  */
 
 /**
