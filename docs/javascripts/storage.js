@@ -302,14 +302,25 @@ function hasUnreadableRecords(data) {
 
 /** Read a record; returns `fallback` when there is none or it could not be used. */
 export function load(key, fallback) {
+  return read(key, fallback).data;
+}
+
+/**
+ * Read a record and say how it went: {found, usable, data}. `found` is false when
+ * nothing is stored; `usable` false when what is stored could not be used (it was set
+ * aside, or left in place when no copy could be made), and then `data` is `fallback`.
+ * Whoever reads a key this way judges it as load() does, with the same notices.
+ */
+export function read(key, fallback) {
   reads.add(key);
   const store = backend();
-  if (!store) return fallback;
+  if (!store) return { found: false, usable: true, data: fallback };
   const raw = store.getItem(PREFIX + key);
   if (raw === null) {
     bases.set(key, ABSENT);
-    return fallback;
+    return { found: false, usable: true, data: fallback };
   }
+  const unusable = { found: true, usable: false, data: fallback };
   const result = parse(raw);
   if (!result.ok) {
     bases.set(key, ABSENT);
@@ -320,7 +331,7 @@ export function load(key, fallback) {
           : `Some saved data for “${key}” could not be read (${result.reason}). A copy is kept on this device (listed on the privacy page) and this tool starts afresh.`,
       );
     }
-    return fallback;
+    return unusable;
   }
   if (!shapeMatches(result.data, fallback)) {
     bases.set(key, ABSENT);
@@ -329,7 +340,7 @@ export function load(key, fallback) {
         `Some saved data for “${key}” was not in the shape this tool expects. A copy is kept on this device (listed on the privacy page) and this tool starts afresh.`,
       );
     }
-    return fallback;
+    return unusable;
   }
   const wrongField = checkFields(key, result.data);
   if (wrongField) {
@@ -339,7 +350,7 @@ export function load(key, fallback) {
         `Some saved data for “${key}” was not in the shape this tool expects (${wrongField}). A copy is kept on this device (listed on the privacy page) and this tool starts afresh.`,
       );
     }
-    return fallback;
+    return unusable;
   }
   if (hasForbiddenKey(result.data)) {
     // A name such as "__proto__" or "constructor" can only come from a crafted value: keep
@@ -350,10 +361,10 @@ export function load(key, fallback) {
       );
       const clean = withoutForbiddenKeys(result.data);
       bases.set(key, withTabFields(key, clean));
-      return withTabFields(key, clone(clean));
+      return { found: true, usable: true, data: withTabFields(key, clone(clean)) };
     }
     bases.set(key, ABSENT);
-    return fallback;
+    return unusable;
   }
   if (
     hasUnreadableRecords(result.data) &&
@@ -366,7 +377,8 @@ export function load(key, fallback) {
   bases.set(key, withTabFields(key, result.data));
   written.set(key, raw);
   writtenData.set(key, parse(raw).data);
-  return withTabFields(key, parse(raw).data); // a separate copy: the widget may change it in place
+  // A separate copy: the widget may change it in place.
+  return { found: true, usable: true, data: withTabFields(key, parse(raw).data) };
 }
 
 /** Keys read (by load) since the last `readKeys.reset()`; "*" when everything was read. */

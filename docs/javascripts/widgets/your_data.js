@@ -3,7 +3,7 @@
 // Python: it only moves the stored text around (storage.js owns the format). Restoring
 // and deleting can be undone while the page is open, so one wrong tap loses nothing.
 import * as storage from "../storage.js";
-import { knownKey, checkEntry } from "../schema.js";
+import { knownKey, checkEntry, isBookkeeping } from "../schema.js";
 import { h, fill, download, undoNotice } from "../ui.js";
 
 /** What each stored key holds, in the reader's words; `count` names a list's items. */
@@ -25,6 +25,7 @@ const UNDO_KEY = "after-the-interview-undo-restore";
 
 function describe(key, raw) {
   if (key.startsWith("recovered:")) return null; // counted together below
+  if (isBookkeeping(key)) return null; // the site's own notes, kept in a backup
   const kind = KINDS.get(key);
   let data;
   try {
