@@ -109,11 +109,18 @@ function mergeRecords(base, theirs, ours, conflicts, path) {
   }
   // Records only the other tab has: added there (keep), or deleted here (keep only if changed there).
   let after = -1;
+  // Where each record sits in `out`, worked out once (and again only after an insertion),
+  // so a list of a thousand records merges in linear time.
+  let index = null;
+  const at = (id) => {
+    index ??= new Map(out.map((r, i) => [recordId(r), i]));
+    return index.get(id) ?? -1;
+  };
   for (const record of theirs) {
     const id = recordId(record);
     if (inOurs.has(id)) {
-      const at = out.findIndex((r) => recordId(r) === id);
-      if (at >= 0) after = at;
+      const place = at(id);
+      if (place >= 0) after = place;
       continue;
     }
     const value = merge(
@@ -125,6 +132,7 @@ function mergeRecords(base, theirs, ours, conflicts, path) {
     );
     if (value === ABSENT || placed.has(id)) continue;
     out.splice(after + 1, 0, value);
+    index = null;
     after += 1;
   }
   return out;
