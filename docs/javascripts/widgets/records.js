@@ -258,9 +258,17 @@ export function dateText(iso, { weekday = false } = {}) {
   const [y, m, d] = iso.split("-").map(Number);
   const day = new Date(Date.UTC(y, m - 1, d));
   if (Number.isNaN(day.getTime())) return iso;
-  const options = { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" };
-  if (weekday) options.weekday = "long";
-  return new Intl.DateTimeFormat("en-GB", options).format(day).replace(",", "");
+  return dayFormat(weekday).format(day).replace(",", "");
+}
+/** One formatter per style, made once: making one costs ~1 ms, and a long list shows hundreds. */
+const dayFormats = new Map();
+function dayFormat(weekday) {
+  if (!dayFormats.has(weekday)) {
+    const options = { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" };
+    if (weekday) options.weekday = "long";
+    dayFormats.set(weekday, new Intl.DateTimeFormat("en-GB", options));
+  }
+  return dayFormats.get(weekday);
 }
 
 /** One line naming an interview: "Acme — Data analyst, 12 March 2026". */
