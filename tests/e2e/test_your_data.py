@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from e2e_support import PREFIX, Traffic, seed, stored
+from e2e_support import PREFIX, Traffic, seed, stored, wait_until_answered
 from playwright.sync_api import Page, expect
 
 INTERVIEW = {"id": "a", "company": "Adatum", "role": "Analyst", "date": "2025-01-05"}
@@ -45,7 +45,8 @@ def test_a_backup_made_after_the_move_forward_restores(page: Page, tmp_path: Pat
     """Once a tool has moved the data forward, its backup (bookkeeping and all) restores."""
     seed(page, "interviews", [INTERVIEW])
     page.goto("/tools/log/")
-    expect(page.locator(".ati-interview")).to_contain_text("Adatum — Analyst", timeout=60_000)
+    wait_until_answered(page)  # Python starts here and moves the data forward
+    expect(page.locator(".ati-interview")).to_contain_text("Adatum — Analyst")
     assert 2 == stored(page, "records:shape")
     page.goto("/about/privacy/")
     summary = page.locator(".ati-data-summary")
@@ -76,7 +77,8 @@ def test_a_schema_1_backup_restores_and_moves_forward_later(
     assert [INTERVIEW] == stored(page, "interviews")  # exactly as it was, not moved yet
     assert [] == [u for u in traffic.same_origin if "/pyodide/" in u]
     page.goto("/tools/log/")
-    expect(page.locator(".ati-interview")).to_contain_text("Adatum — Analyst", timeout=60_000)
+    wait_until_answered(page)
+    expect(page.locator(".ati-interview")).to_contain_text("Adatum — Analyst")
     assert 2 == stored(page, "records:shape")
     assert "interview" == stored(page, "interviews")[0]["kind"]  # type: ignore[index]
 
