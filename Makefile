@@ -3,7 +3,7 @@ PY := .venv/bin/python
 NPM_BIN := node_modules/.bin
 PORT ?= 8000
 
-.PHONY: setup build serve dist test lint jstest unit unit-wheel pyodide sitecheck e2e bench eval clean
+.PHONY: setup build serve dist test lint jstest unit unit-wheel pyodide sitecheck e2e bench bench-long eval clean
 
 setup:
 	@bash scripts/setup.sh
@@ -66,6 +66,11 @@ e2e:
 ## and requests as served, against Pyodide as shipped on the main thread.
 bench: build
 	$(PY) scripts/bench.py
+
+## Every tool's first draw after Python is ready, with 1,000 applications and 300
+## interviews saved (target < 1 s each): scripts/bench_long_search.py.
+bench-long: build
+	$(PY) scripts/bench_long_search.py
 
 ## The tools' judgement, measured: pitfall checker, thought challenger, crisis help,
 ## and the time per message in CPython and (built runtime) Pyodide. A report, not a test.

@@ -5,7 +5,11 @@
 // records with ids, or an object with fields of the right types), so no backup can put a
 // value there that breaks a tool. A new storage key must be added here.
 
-/** key → {type: "records" | "object", fields?: {name: "string" | "object" | "boolean" | "array" | "string|null"}} */
+/**
+ * key → {type: "records" | "object" | "number", fields?: {name: "string" | "object" |
+ * "boolean" | "array" | "string|null"}, bookkeeping?: true}. Bookkeeping keys are the
+ * site's own notes (not something the reader wrote): kept in a backup, never listed.
+ */
 export const STORAGE_SCHEMA = new Map(
   Object.entries({
     interviews: { type: "records" },
@@ -42,6 +46,10 @@ export const STORAGE_SCHEMA = new Map(
         asked: "boolean",
       },
     },
+    // widgets/records.js: which record shape the saved data is in, and the copy of
+    // everything kept while a migration to it runs.
+    "records:shape": { type: "number", bookkeeping: true },
+    "records:before-migration": { type: "object", bookkeeping: true },
   }),
 );
 
@@ -106,6 +114,7 @@ export function checkEntry(key, data) {
     }
     return "";
   }
+  if (shape.type === "number") return Number.isFinite(data) ? "" : "is not in the expected form";
   if (!isPlain(data)) return "is not in the expected form";
   for (const [name, type] of Object.entries(shape.fields ?? {})) {
     if (Object.hasOwn(data, name) && !typeOk(data[name], type))
@@ -139,3 +148,12 @@ export function withoutForbiddenKeys(value, depth = 0) {
   }
   return out;
 }
+
+/** What a tool reading `key` starts from when nothing usable is stored ([] or {}; null if any shape). */
+export function emptyValue(key) {
+  const type = STORAGE_SCHEMA.get(key)?.type;
+  return type === "records" ? [] : type === "object" ? {} : null;
+}
+
+/** Whether `key` is the site's own bookkeeping rather than something the reader wrote. */
+export const isBookkeeping = (key) => STORAGE_SCHEMA.get(key)?.bookkeeping === true;

@@ -160,11 +160,6 @@ def test_a_corrupt_entry_read_with_storage_full_is_kept_where_it_is(page: Page) 
     assert [corrupt] == copies  # now safely copied aside: 1 of 1 kept
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="since schema 2, the planner key is read by the migration first and its notice "
-    "says 'not in the shape' rather than 'newer version' (issue 14 left open)",
-)
 def test_a_newer_schema_value_read_on_ten_visits_is_set_aside_once(page: Page) -> None:
     """Ten visits, one copy, and the reader is told each time what happened."""
     raw = _envelope({"quick": {"company": "From the future"}}, schema=9)
@@ -246,19 +241,7 @@ HOSTILE_DATA: list[object] = [
 
 @pytest.mark.parametrize(
     "round_",
-    [
-        0,
-        1,
-        pytest.param(
-            2,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="a 'messages' value of prototype keys is stripped before the schema-1 "
-                "migration sets it aside, so the copy differs from what was planted "
-                "(issue 14 left open)",
-            ),
-        ),
-    ],
+    [0, 1, 2],
 )
 def test_every_tool_survives_hostile_saved_data(page: Page, round_: int) -> None:
     """Every key holds a wrong type, null, a list or prototype keys: no tool crashes.

@@ -3,6 +3,10 @@
 // (different query strings) sharing one fake localStorage, as two tabs share one store.
 import { test, beforeEach } from "node:test";
 import assert from "node:assert/strict";
+import { register } from "node:module";
+
+// Each tab gets fresh instances of the storage/ modules too (see storage_hooks.mjs).
+register("./storage_hooks.mjs", import.meta.url);
 
 const PREFIX = "after-the-interview:";
 const url = new URL("../../docs/javascripts/storage.js", import.meta.url).href;

@@ -187,3 +187,23 @@ def test_build_hooks_are_not_published() -> None:
     if not PAGES:
         pytest.fail(f"{SITE} is not built: run `make build` (the test command does)")
     assert [] == [p.relative_to(SITE).as_posix() for p in SITE.rglob("*.py")]
+
+
+def test_the_widgets_without_python_are_named_alike_in_both_places() -> None:
+    """mkdocs.yml's list (the page head) and app.js's WITHOUT_PYTHON are one set."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    listed = re.search(r"widgets_without_python: \[([^\]]*)\]", config)
+    app = (ROOT / "docs" / "javascripts" / "app.js").read_text(encoding="utf-8")
+    in_js = re.search(r"WITHOUT_PYTHON = new Set\(\[([^\]]*)\]\)", app)
+    assert listed and in_js
+    assert {w.strip() for w in listed[1].split(",")} == set(re.findall(r'"([^"]+)"', in_js[1]))
+
+
+def test_pages_without_python_widgets_do_not_load_the_runtime() -> None:
+    """The home page and the privacy page never ask for start.js; a tool page does."""
+    home = (SITE / "index.html").read_text(encoding="utf-8")
+    privacy = (SITE / "about" / "privacy" / "index.html").read_text(encoding="utf-8")
+    tool = (SITE / "tools" / "messages" / "index.html").read_text(encoding="utf-8")
+    assert "javascripts/start.js" not in home
+    assert "javascripts/start.js" not in privacy
+    assert "javascripts/start.js" in tool

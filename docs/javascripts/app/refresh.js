@@ -7,6 +7,8 @@ import * as storage from "../storage.js";
 import { notice } from "./notices.js";
 
 const FIELDS = "input, textarea, select";
+/** How long a refresh waits for a widget that draws after Python answers (open cards, focus). */
+const LATE_DRAW_MS = 5000;
 /** Attributes that name the record a part of a widget shows (so a field is found again after a re-mount). */
 const ANCHORS = ["data-id", "data-app-id", "data-record-id", "data-question", "data-sign"];
 const ANCHOR_SELECTOR = ANCHORS.map((a) => `[${a}]`).join(",");
@@ -105,41 +107,91 @@ export function refresh(root, remount) {
     .map((d) => placeOf(root, d, "details"));
   const scroll = window.scrollY;
   storage.quietly(remount);
-  for (const place of openDetails) {
-    const again = /** @type {HTMLDetailsElement | null} */ (findPlace(root, place, "details"));
-    if (again) again.open = true;
+  const reopen = () => {
+    for (let i = openDetails.length - 1; i >= 0; i--) {
+      const again = /** @type {HTMLDetailsElement | null} */ (
+        findPlace(root, openDetails[i], "details")
+      );
+      if (!again) continue;
+      again.open = true;
+      openDetails.splice(i, 1);
+    }
+  };
+  reopen();
+  if (openDetails.length) whenDrawn(root, () => (reopen(), openDetails.length === 0));
+  if (keep && !findPlace(root, keep.place, FIELDS)) {
+    // A widget that draws once Python answers: put the reader back when its fields appear.
+    // If it never comes back it was removed in the other tab, and restore() says so.
+    whenDrawn(
+      root,
+      () => {
+        if (!findPlace(root, keep.place, FIELDS)) return false;
+        if (!document.activeElement || document.activeElement === document.body)
+          restore(root, keep);
+        return true;
+      },
+      () => restore(root, keep),
+    );
+    window.scrollTo({ top: scroll });
+    return;
   }
-  if (keep) {
-    const again = /** @type {Field | null} */ (findPlace(root, keep.place, FIELDS));
-    if (!again) {
-      if (keep.text && keep.value.trim()) {
-        notice(
-          "conflict",
-          `What you were editing here was removed in another tab. So that nothing is lost, this is what you had typed: “${keep.value}”`,
-        );
-      }
-    } else {
-      if (keep.text && again.value !== keep.value) {
-        // The reader is in this field: their text stays in it (saved as soon as they type
-        // again). Until then the other tab's later change is what is stored, and they are told.
-        const theirs = again.value;
-        again.value = keep.value;
-        notice(
-          "conflict",
-          theirs.trim()
-            ? `This field was also changed in another tab, to “${theirs}”. Your text is still here and is saved as soon as you type in it again; until then the other tab's version is kept.`
-            : "This field was also changed in another tab. Your text is still here and is saved as soon as you type in it again.",
-        );
-      }
-      again.focus({ preventScroll: true });
-      if (keep.start !== null && isText(again)) {
-        try {
-          again.setSelectionRange(keep.start, keep.end);
-        } catch {
-          /* not a field with a caret */
-        }
-      }
+  if (keep) restore(root, keep);
+  window.scrollTo({ top: scroll });
+}
+
+/**
+ * Run `done()` as `root` changes until it returns true; after a few seconds, `late()`.
+ * @param {Element} root
+ * @param {() => boolean} done
+ * @param {() => void} [late]
+ */
+function whenDrawn(root, done, late = () => {}) {
+  const observer = new MutationObserver(() => done() && stop());
+  const timer = setTimeout(() => {
+    stop();
+    late();
+  }, LATE_DRAW_MS);
+  const stop = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+  };
+  observer.observe(root, { childList: true, subtree: true });
+}
+
+/**
+ * Put the field the reader was in back: their text, caret and focus.
+ * @param {Element} root
+ * @param {{place: Place, value: string, text: boolean, start: number | null, end: number | null}} keep
+ */
+function restore(root, keep) {
+  const again = /** @type {Field | null} */ (findPlace(root, keep.place, FIELDS));
+  if (!again) {
+    if (keep.text && keep.value.trim()) {
+      notice(
+        "conflict",
+        `What you were editing here was removed in another tab. So that nothing is lost, this is what you had typed: “${keep.value}”`,
+      );
+    }
+    return;
+  }
+  if (keep.text && again.value !== keep.value) {
+    // The reader is in this field: their text stays in it (saved as soon as they type
+    // again). Until then the other tab's later change is what is stored, and they are told.
+    const theirs = again.value;
+    again.value = keep.value;
+    notice(
+      "conflict",
+      theirs.trim()
+        ? `This field was also changed in another tab, to “${theirs}”. Your text is still here and is saved as soon as you type in it again; until then the other tab's version is kept.`
+        : "This field was also changed in another tab. Your text is still here and is saved as soon as you type in it again.",
+    );
+  }
+  again.focus({ preventScroll: true });
+  if (keep.start !== null && isText(again)) {
+    try {
+      again.setSelectionRange(keep.start, keep.end);
+    } catch {
+      /* not a field with a caret */
     }
   }
-  window.scrollTo({ top: scroll });
 }

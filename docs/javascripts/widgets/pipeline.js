@@ -8,66 +8,18 @@ import * as runtime from "../runtime.js";
 import * as storage from "../storage.js";
 import { today } from "../dates.js";
 import { h, fill, field, setError, debounce, statusLine, widgetData } from "../ui.js";
-import {
-  addWarningSlot,
-  badge,
-  dateList,
-  dateText,
-  loadInterviews,
-  newIdent,
-  setWarning,
-  toolHref,
-  undoNotice,
-} from "./planner_common.js";
-import { APPLICATIONS, refreshNextSteps, stepDates, withStepDates } from "./records.js";
+import { loadInterviews, setWarning, toolHref, undoNotice } from "./planner_common.js";
+import { APPLICATIONS, refreshNextSteps } from "./records.js";
+import { blankApplication, card, tidy } from "./pipeline/card.js";
+import { renderResults } from "./pipeline/table.js";
 
 const KEY = APPLICATIONS;
-const FEEDBACK_STEP = "feedback_request";
-const TEXT_FIELDS = [
-  "company",
-  "role",
-  "status",
-  "applied_on",
-  "date",
-  "decision_date",
-  "rejected_on",
-  "next_action",
-];
-/** Link words for the tools a row's next step can open (the link itself is Python's). */
-const LINK_WORDS = { messages: "Draft a message", "offer-check": "Weigh up the offer" };
-const NUDGE_STYLE = {
-  keep_options_open: ["note", "Worth considering"],
-  feedback_limit: ["warning", "Before you ask again"],
-  overdue_chaser: ["warning", "A follow-up is due"],
-  accepted: ["success", "Well done"],
-  listed_twice: ["note", "Listed twice?"],
-};
-
-function blankApplication() {
-  return {
-    id: newIdent("app"),
-    kind: "application",
-    company: "",
-    role: "",
-    status: "applied",
-    applied_on: "",
-    date: "",
-    decision_date: "",
-    rejected_on: "",
-    next_action: "",
-    steps: [],
-  };
-}
-
-/** A stored application with the keys this page edits present and of the right type. */
-function tidy(app) {
-  const out = { ...blankApplication(), ...(app && typeof app === "object" ? app : {}) };
-  for (const name of TEXT_FIELDS) if (typeof out[name] !== "string") out[name] = "";
-  if (!Array.isArray(out.steps)) out.steps = [];
-  if (typeof out.id !== "string" || !out.id) out.id = newIdent("app");
-  out.kind = "application";
-  return out;
-}
+/**
+ * Cards drawn at once: a long search (hundreds of applications) shows this many, with a
+ * way to show more and a search box, so the page draws at once; the table below always
+ * lists every row Python returns.
+ */
+const PAGE = 50;
 
 export function mount(root) {
   const options = widgetData(root, "pipeline")["records.options"] ?? {};
@@ -105,99 +57,56 @@ export function mount(root) {
     "Add an application",
   );
 
-  const statusLabel = (value) => STATUSES.find(([v]) => v === value)?.[1] ?? value;
-  const summaryText = (app) =>
-    `${app.company.trim() || "New application"}${app.role.trim() ? ` — ${app.role.trim()}` : ""} (${statusLabel(app.status)})`;
+  let shown = PAGE;
+  let wanted = "";
+  const added = new Set(); // ids added on this visit: always drawn
+  const moreButton = h("button", { type: "button", class: "md-button", hidden: true });
+  const listHint = h("p", { class: "ati-hint ati-app-paging", role: "status" });
+  const find = field({
+    name: "find",
+    label: "Find an application",
+    hint: "Type part of a company or job title.",
+  });
+  find.wrap.hidden = apps.length <= PAGE;
+  find.input.addEventListener("input", () => {
+    wanted = find.input.value.trim().toLocaleLowerCase();
+    shown = PAGE;
+    renderList();
+  });
+  moreButton.addEventListener("click", () => {
+    shown += PAGE;
+    renderList();
+  });
 
-  function card(app, { open = false } = {}) {
-    const slots = {};
-    const make = (name, options) => {
-      const slot = addWarningSlot(field({ name, value: app[name] ?? "", ...options }));
-      slots[name] = slot;
-      slot.input.addEventListener("input", () => {
-        app[name] = slot.input.value;
-        summary.textContent = summaryText(app);
-        if (name === "status") showByStatus();
-        save();
-        refresh();
-      });
-      return slot.wrap;
-    };
-    const summary = h("summary", {}, summaryText(app));
-    const requests = addWarningSlot(
-      dateList({
-        name: "feedback_requests",
-        label: "Days you asked for feedback",
-        hint: "Add each day you asked. Two requests within a month is plenty.",
-        dates: stepDates(app, FEEDBACK_STEP),
-        notice,
-        onChange: (dates) => {
-          app.steps = withStepDates(app, FEEDBACK_STEP, dates);
-          save();
-          refresh();
-        },
-      }),
-    );
-    slots.feedback_requests = requests;
-    const rejectedOnly = h("div", {});
-    const appliedOnly = h("div", {});
-    const showByStatus = () => {
-      rejectedOnly.hidden = app.status !== "rejected";
-      appliedOnly.hidden = app.status !== "applied";
-    };
-    const details = h(
-      "details",
-      { class: "ati-card ati-app", "data-app-id": app.id, open },
-      summary,
-      h(
-        "fieldset",
-        {},
-        h("legend", {}, "About this application"),
-        make("company", { label: "Company", required: true }),
-        make("role", { label: "Job title", hint: "Optional." }),
-        make("status", { label: "Where it stands", options: STATUSES }),
-        appliedOnly,
-        make("date", { label: "Interview date", type: "date", hint: "Optional." }),
-        make("decision_date", {
-          label: "When they said they would decide",
-          type: "date",
-          hint: "Optional.",
-        }),
-        rejectedOnly,
-        make("next_action", {
-          label: "Your own next step",
-          hint: "Optional. Leave blank and a suggestion appears in the table below.",
-        }),
-        h(
-          "div",
-          { class: "ati-actions" },
-          h(
-            "button",
-            { type: "button", class: "md-button", onclick: () => removeApplication(app.id) },
-            "Delete this application",
-          ),
-        ),
-      ),
-    );
-    appliedOnly.append(
-      make("applied_on", {
-        label: "The day you applied",
-        type: "date",
-        hint: "Optional. Used to suggest when to check in.",
-      }),
-    );
-    rejectedOnly.append(
-      make("rejected_on", { label: "The day you heard back", type: "date", hint: "Optional." }),
-      requests.wrap,
-    );
-    showByStatus();
-    cards.set(app.id, { details, slots, summary });
-    return details;
+  function drawCard(app, open = false) {
+    const made = card(app, {
+      open,
+      statuses: STATUSES,
+      notice,
+      save,
+      refresh: () => refresh(),
+      onDelete: (id) => removeApplication(id),
+    });
+    cards.set(app.id, made);
+    return made.details;
   }
+
+  const matches = (app) =>
+    !wanted || `${app.company} ${app.role}`.toLocaleLowerCase().includes(wanted);
 
   function renderList() {
     cards.clear();
-    fill(list, ...apps.map((app) => card(app)));
+    const matching = apps.filter((app) => added.has(app.id) || matches(app));
+    const drawn = matching.slice(0, shown);
+    for (const app of matching.slice(shown)) if (added.has(app.id)) drawn.push(app);
+    fill(list, ...drawn.map((app) => drawCard(app)));
+    const hidden = matching.length - drawn.length;
+    moreButton.hidden = hidden <= 0;
+    moreButton.textContent = `Show ${Math.min(PAGE, hidden)} more (${hidden} not shown)`;
+    listHint.textContent =
+      apps.length > PAGE || wanted
+        ? `Showing ${drawn.length} of ${wanted ? `${matching.length} matching, ` : ""}${apps.length} applications.`
+        : "";
     if (apps.length === 0)
       list.append(
         h(
@@ -211,9 +120,10 @@ export function mount(root) {
   function addApplication() {
     const app = blankApplication();
     apps.push(app);
+    added.add(app.id);
     save();
     list.querySelector(".ati-app-empty")?.remove();
-    const node = card(app, { open: true });
+    const node = drawCard(app, true);
     list.append(node);
     node.querySelector("input[name=company]").focus();
     refresh();
@@ -302,133 +212,7 @@ export function mount(root) {
       fill(results, h("p", { class: "ati-error" }, response.error.message));
       return;
     }
-    render(response.result, entries, left_out);
-  }
-
-  function render(result, entries, leftOut) {
-    for (const nudge of result.nudges) {
-      if (nudge.kind === "feedback_limit" && nudge.id && cards.has(nudge.id))
-        setWarning(cards.get(nudge.id).slots.feedback_requests, nudge.message);
-    }
-    const rows = result.rows.map((row) => {
-      const fromLog = row.source === "interview";
-      const name = [row.company, row.role].filter(Boolean).join(" — ");
-      return h(
-        "tr",
-        {
-          "data-row-id": row.id,
-          "data-source": fromLog ? "log" : "own",
-          "data-active": String(row.active),
-        },
-        h(
-          "th",
-          { scope: "row" },
-          name,
-          fromLog
-            ? h(
-                "span",
-                { class: "ati-hint ati-row-source" },
-                " (",
-                h(
-                  "a",
-                  { href: toolHref("log", { interview: row.record_id }) },
-                  "from your interview log",
-                ),
-                ")",
-              )
-            : null,
-        ),
-        h("td", { "data-label": "Where it stands" }, row.status_label),
-        h(
-          "td",
-          { "data-label": "Next step" },
-          row.next_action,
-          row.link?.tool
-            ? h(
-                "span",
-                { class: "ati-row-draft" },
-                " ",
-                h(
-                  "a",
-                  {
-                    href: toolHref(row.link.tool, row.link.params),
-                    "data-tool": row.link.tool,
-                  },
-                  LINK_WORDS[row.link.tool] ?? "Open",
-                ),
-              )
-            : null,
-        ),
-        h(
-          "td",
-          { "data-label": "When" },
-          row.next_action_date ? dateText(row.next_action_date) : "—",
-          row.action_status ? [" ", badge(row.action_status)] : null,
-        ),
-      );
-    });
-    // With nothing listed yet, a nudge about keeping options open would only discourage.
-    const nudges = (entries.length ? result.nudges : []).map((nudge) => {
-      const [style, title] = NUDGE_STYLE[nudge.kind] ?? ["note", "Worth knowing"];
-      return h(
-        "div",
-        { class: `admonition ${style} ati-nudge`, "data-kind": nudge.kind },
-        h("p", { class: "admonition-title" }, title),
-        h("p", {}, nudge.message),
-      );
-    });
-    const count = result.active_count;
-    countLine.dataset.count = String(count);
-    const nudgeWord =
-      nudges.length === 0
-        ? ""
-        : nudges.length === 1
-          ? " One note below."
-          : ` ${nudges.length} notes below.`;
-    countLine.textContent = `${count === 0 ? "No applications are active at the moment." : count === 1 ? "You have one active application." : `You have ${count} active applications.`}${nudgeWord}`;
-    const parts = [
-      ...nudges,
-      leftOut.length
-        ? h(
-            "div",
-            { class: "admonition warning ati-left-out" },
-            h("p", { class: "admonition-title" }, "Left out for now"),
-            h(
-              "p",
-              {},
-              `${leftOut.length === 1 ? "One entry is" : `${leftOut.length} entries are`} left out of the table until ${leftOut.length === 1 ? "its details are" : "their details are"} fixed${leftOut.some((e) => e.kind === "log") ? " (for interviews from the log, change them in the log)" : " (see the messages above)"}. Nothing has been deleted.`,
-            ),
-          )
-        : null,
-      rows.length
-        ? h(
-            "div",
-            { class: "ati-table-wrap ati-stack ati-pipeline-table" },
-            h(
-              "table",
-              {},
-              h("caption", {}, "Your applications, soonest next step first"),
-              h(
-                "thead",
-                {},
-                h(
-                  "tr",
-                  {},
-                  ["Application", "Where it stands", "Next step", "When"].map((t) =>
-                    h("th", { scope: "col" }, t),
-                  ),
-                ),
-              ),
-              h("tbody", {}, rows),
-            ),
-          )
-        : h(
-            "p",
-            { class: "ati-hint" },
-            "Once an application has a company name, it appears here with its next step.",
-          ),
-    ];
-    fill(results, ...parts.filter(Boolean));
+    renderResults(response.result, entries, left_out, { cards, countLine, results });
   }
 
   renderList();
@@ -441,8 +225,10 @@ export function mount(root) {
       { class: "ati-hint" },
       "Tap an application to open or close its details. Everything is saved as you type.",
     ),
+    find.wrap,
     list,
-    h("div", { class: "ati-actions" }, addButton),
+    listHint,
+    h("div", { class: "ati-actions" }, moreButton, addButton),
     notice,
     logLine,
     section,

@@ -3,104 +3,13 @@
 // Python: it only moves the stored text around (storage.js owns the format). Restoring
 // and deleting can be undone while the page is open, so one wrong tap loses nothing.
 import * as storage from "../storage.js";
-import { knownKey, checkEntry } from "../schema.js";
 import { h, fill, download, undoNotice } from "../ui.js";
+import { bytesText, checkBackup, dayText, describe } from "./your_data/words.js";
+import { forgetUndo, keptUndo, rememberUndo } from "./your_data/undo.js";
+import { lastingView } from "./your_data/lasting.js";
+import { asideView } from "./your_data/aside.js";
 
-/** What each stored key holds, in the reader's words; `count` names a list's items. */
-const KINDS = new Map(
-  Object.entries({
-    interviews: { label: "in your interview log", count: ["interview", "interviews"] },
-    journal: { label: "in your thought journal", count: ["entry", "entries"] },
-    applications: { label: "in your applications list", count: ["application", "applications"] },
-    messages: { label: "Message drafts" },
-    planner: { label: "Follow-up planner details" },
-    "offer-check": { label: "Offer check answers" },
-    "self-assessment:standalone": { label: "A self-assessment not tied to an interview" },
-    "log:drafts": { label: "Unsaved changes in the interview log" },
-    "thoughts:draft": { label: "An unsaved thought journal entry" },
-    ticks: { label: "What you ticked off in the guide's short lists" },
-  }),
-);
-/** Where the page keeps what was here before a restore, so Undo works after a reload too. */
-const UNDO_KEY = "after-the-interview-undo-restore";
-
-function describe(key, raw) {
-  if (key.startsWith("recovered:")) return null; // counted together below
-  const kind = KINDS.get(key);
-  let data;
-  try {
-    data = JSON.parse(raw).data;
-  } catch {
-    data = undefined;
-  }
-  if (kind?.count && Array.isArray(data)) {
-    const [one, many] = kind.count;
-    return `${data.length} ${data.length === 1 ? one : many} ${kind.label}`;
-  }
-  return kind ? kind.label.replace(/^in your /, "Your ") : `Other saved data (“${key}”)`;
-}
-
-const bytesText = (n) =>
-  n < 1024
-    ? `${n} bytes`
-    : n < 1024 * 1024
-      ? `${Math.round(n / 1024)} KB`
-      : `${(n / 1024 / 1024).toFixed(1)} MB`;
-const dayText = (iso) => {
-  const day = new Date(iso);
-  return Number.isNaN(day.getTime())
-    ? ""
-    : new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" }).format(
-        day,
-      );
-};
-
-/** Read a backup and check it whole: every key known, every entry of the right shape. */
-export function checkBackup(text) {
-  const backup = storage.readBackup(text, (key, data) => checkEntry(key, data));
-  for (const key of Object.keys(backup.entries)) {
-    if (!knownKey(key))
-      throw new Error(
-        `This backup holds an entry (“${key}”) this site does not save, so it was not used.`,
-      );
-  }
-  return backup;
-}
-
-function rememberUndo(before, what) {
-  try {
-    sessionStorage.setItem(
-      UNDO_KEY,
-      JSON.stringify({ at: new Date().toISOString(), what, entries: before }),
-    );
-    return true;
-  } catch {
-    return false; // no room: Undo still works while the page is open
-  }
-}
-function forgetUndo() {
-  try {
-    sessionStorage.removeItem(UNDO_KEY);
-  } catch {
-    /* nothing kept */
-  }
-}
-function keptUndo() {
-  try {
-    const kept = JSON.parse(sessionStorage.getItem(UNDO_KEY) ?? "null");
-    if (
-      kept &&
-      typeof kept === "object" &&
-      kept.entries &&
-      typeof kept.entries === "object" &&
-      !Array.isArray(kept.entries)
-    )
-      return kept;
-  } catch {
-    /* unreadable: nothing to offer */
-  }
-  return null;
-}
+export { checkBackup };
 
 export function mount(root) {
   const summary = h("div", { class: "ati-data-summary", role: "status", "aria-live": "polite" });
@@ -144,42 +53,7 @@ export function mount(root) {
           ]
         : h("p", {}, "Nothing from the tools is saved on this device at the moment."),
     );
-    fill(
-      asideBox,
-      aside.length
-        ? [
-            h("h3", {}, "Set aside because they could not be read"),
-            h(
-              "ul",
-              { class: "ati-aside-list" },
-              aside.map((copy) =>
-                h(
-                  "li",
-                  { "data-key": copy.key },
-                  `From ${KINDS.has(copy.of) ? KINDS.get(copy.of).label.replace(/^in your /, "your ") : `“${copy.of}”`}`,
-                  copy.at ? `, set aside on ${dayText(copy.at)}` : "",
-                  copy.why ? ` (${copy.why})` : "",
-                  `, ${bytesText(copy.raw.length * 2)}. `,
-                  h(
-                    "button",
-                    {
-                      type: "button",
-                      class: "md-button",
-                      onclick: () =>
-                        download(
-                          `after-the-interview-set-aside-${copy.of.replace(/[^a-z0-9-]+/g, "-")}.txt`,
-                          "text/plain",
-                          copy.raw,
-                        ),
-                    },
-                    "Download this copy",
-                  ),
-                ),
-              ),
-            ),
-          ]
-        : null,
-    );
+    fill(asideBox, asideView(aside));
     const { lastBackupAt } = storage.backupState();
     backupWhen.textContent = lastBackupAt
       ? `Your last backup from this page was made on ${dayText(lastBackupAt)}.`
@@ -189,40 +63,6 @@ export function mount(root) {
   }
 
   const backupWhen = h("p", { class: "ati-hint ati-last-backup" });
-  const persistButton = h(
-    "button",
-    {
-      type: "button",
-      class: "md-button",
-      hidden: true,
-      onclick: async () => {
-        const granted = await storage.askPersistence();
-        notice.show(
-          granted
-            ? "This browser will now keep the tools' data unless you clear it yourself."
-            : "This browser did not agree to keep the data for good (it decides by itself, often by how much you use the site). Keeping a backup file is the safe way.",
-        );
-        showLasting();
-      },
-    },
-    "Ask the browser to keep it",
-  );
-
-  async function showLasting() {
-    const status = await storage.storageStatus();
-    const kept =
-      status.persisted === true
-        ? "This browser has agreed to keep the tools' data until you clear it yourself."
-        : status.persisted === false
-          ? "This browser may clear the tools' data by itself if the device runs short of space, or (Safari) after seven days without a visit. A backup file keeps it safe."
-          : "This browser does not say whether it will keep the tools' data. A backup file keeps it safe.";
-    const used = Number.isFinite(status.usage)
-      ? `This site uses about ${bytesText(status.usage)}${Number.isFinite(status.quota) && status.quota > 0 ? ` of the ${bytesText(status.quota)} this browser allows it` : ""}.`
-      : "";
-    persistButton.hidden = status.persisted !== false;
-    fill(lasting, h("p", {}, kept, " ", used, " "), persistButton);
-  }
-
   /** Replace everything and offer Undo back to `before` (kept for this tab, so a reload keeps it). */
   function replaceWithUndo(entries, message, undoneMessage) {
     const before = storage.snapshot();
@@ -366,7 +206,7 @@ export function mount(root) {
     lasting,
   );
   render();
-  showLasting();
+  lastingView(lasting, notice);
   const kept = keptUndo();
   if (kept)
     offerUndo(

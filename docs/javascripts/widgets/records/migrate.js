@@ -5,6 +5,7 @@
 // is ever lost.
 import * as runtime from "../../runtime.js";
 import * as storage from "../../storage.js";
+import { emptyValue } from "../../schema.js";
 
 /** Marker: the saved records are in the current record shape. */
 const SHAPE = "records:shape";
@@ -47,11 +48,17 @@ async function migrate() {
       message: "Your saved entries could not be copied aside, so they were left as they are.",
     };
   }
+  // Each value is judged as the tool that reads it would (storage.read): one the tools
+  // cannot use (a newer version's, the wrong shape) is set aside once, exactly as stored,
+  // and left where it is; Python moves forward only what a tool could read.
   /** @type {Record<string, unknown>} */
   const entries = {};
+  const unusable = new Set();
   for (const key of storage.keys()) {
     if (key === BEFORE || key === SHAPE || key.startsWith("recovered:")) continue;
-    entries[key] = storage.load(key, null);
+    const entry = storage.read(key, emptyValue(key));
+    if (entry.usable) entries[key] = entry.data;
+    else unusable.add(key);
   }
   /** @type {import("../../../../types/protocol").OpResponse<"records.migrate">} */
   const response = await runtime.call("records.migrate", { from: 1, entries });
@@ -61,7 +68,8 @@ async function migrate() {
   let saved = aside.every((item, n) =>
     storage.save(`recovered:${item.key}:${stamp}-${n}`, item.data),
   );
-  for (const [key, data] of Object.entries(moved)) saved = storage.save(key, data) && saved;
+  for (const [key, data] of Object.entries(moved))
+    if (!unusable.has(key)) saved = storage.save(key, data) && saved;
   if (!saved) {
     storage.replaceAll(before); // put everything back exactly; try again next time
     return {

@@ -36,10 +36,23 @@ export function dateText(iso, { weekday = false } = {}) {
   const [y, m, d] = iso.split("-").map(Number);
   const day = new Date(Date.UTC(y, m - 1, d));
   if (Number.isNaN(day.getTime())) return iso;
-  /** @type {Intl.DateTimeFormatOptions} */
-  const options = { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" };
-  if (weekday) options.weekday = "long";
-  return new Intl.DateTimeFormat("en-GB", options).format(day).replace(",", "");
+  return dayFormat(weekday).format(day).replace(",", "");
+}
+
+/** One formatter per style, made once: making one costs ~1 ms, and a long list shows hundreds. */
+/** @type {Map<boolean, Intl.DateTimeFormat>} */
+const dayFormats = new Map();
+/** @param {boolean} weekday */
+function dayFormat(weekday) {
+  let format = dayFormats.get(weekday);
+  if (!format) {
+    /** @type {Intl.DateTimeFormatOptions} */
+    const options = { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" };
+    if (weekday) options.weekday = "long";
+    format = new Intl.DateTimeFormat("en-GB", options);
+    dayFormats.set(weekday, format);
+  }
+  return format;
 }
 
 /** One line naming an interview: "Acme — Data analyst, 12 March 2026". */

@@ -1,0 +1,58 @@
+"""A long search (300 applications, 100 logged interviews): every tool shows its rows.
+
+The same seed as ``scripts/bench_long_search.py`` (which times 1,000 and 300), smaller so
+the test is quick: no tool refuses the data, none crashes, and the lists page or filter
+rather than leave anything out.
+"""
+
+from __future__ import annotations
+
+import pytest
+from bench_long_search import TOOLS, long_search, seed
+from e2e_support import READY_TIMEOUT_MS, stored, wait_until_answered
+from playwright.sync_api import Page, expect
+
+APPS, INTERVIEWS = 300, 100
+REFUSED = "Please keep"
+CRASHED = ".ati-error:has-text('could not be shown')"
+
+
+@pytest.fixture
+def long_page(page: Page) -> Page:
+    """A profile holding a long search, moved forward by a first tool visit."""
+    seed(page, long_search(APPS, INTERVIEWS))
+    page.goto("/tools/log/")
+    wait_until_answered(page)
+    assert 2 == stored(page, "records:shape")
+    return page
+
+
+def test_every_tool_draws_a_long_search_and_refuses_nothing(long_page: Page) -> None:
+    """Each tool page draws, answers, and says nothing about too many entries."""
+    for path in TOOLS:
+        long_page.goto(path)
+        wait_until_answered(long_page)
+        expect(long_page.locator("[data-widget][data-shown]").first).to_be_attached()
+        expect(long_page.locator(CRASHED)).to_have_count(0)
+        expect(long_page.get_by_text(REFUSED)).to_have_count(0)
+    assert APPS == len(stored(long_page, "applications"))  # type: ignore[arg-type]
+    assert INTERVIEWS == len(stored(long_page, "interviews"))  # type: ignore[arg-type]
+
+
+def test_the_applications_page_lists_every_row_and_pages_its_cards(long_page: Page) -> None:
+    """Every application and interview is a row; cards come a page at a time, or by search."""
+    long_page.goto("/tools/pipeline/")
+    wait_until_answered(long_page)
+    rows = long_page.locator(".ati-pipeline-table tbody tr")
+    expect(rows).to_have_count(APPS + INTERVIEWS, timeout=READY_TIMEOUT_MS)
+    cards = long_page.locator(".ati-app")
+    expect(cards).to_have_count(50)
+    expect(long_page.locator(".ati-app-paging")).to_contain_text(f"50 of {APPS} applications")
+    long_page.get_by_role("button", name="Show 50 more").click()
+    expect(cards).to_have_count(100)
+    long_page.get_by_label("Find an application").fill("Contoso 1")
+    # Contoso is every 7th company ("Contoso 2", "Contoso 9", ...): those numbered 1…
+    wanted = [n for n in range(APPS) if n % 7 == 2 and str(n).startswith("1")]
+    expect(cards).to_have_count(len(wanted))
+    long_page.get_by_role("button", name="Add an application").click()
+    expect(long_page.locator(".ati-app[open] input[name=company]")).to_be_focused()
