@@ -864,6 +864,13 @@ MORE_GOOD = [
     "Is there anyone else on the team I should meet?",
     "Was there anything in my answers you'd like me to expand on?",
     "I'd welcome the chance to show more of my work.",
+    # Questions about the role's people are not about the other candidates.
+    "Who would I be working with day to day?",
+    "Who leads the team I would join?",
+    "Who would be my line manager in the role?",
+    "Who would I go to with questions in my first week?",
+    "How many people are in the team I'd be part of?",
+    "Who else would I be working alongside on the project?",
 ]
 
 
