@@ -66,6 +66,9 @@ export function mount(root) {
   let slots = {};
   let draft = null; // the stored draft of this record and kind
   let typed = {}; // what the reader typed in the form for it
+  // False once unmounted (another tab's change re-mounts the widget): a reply to a request
+  // this instance sent must then change nothing, or its older fields would be saved.
+  let live = true;
   let last = null; // Python's last draft result
   const touched = new Set();
 
@@ -84,6 +87,19 @@ export function mount(root) {
   const notice = undoNotice();
   const kindOf = () => kinds.find((k) => k.id === state.kind);
   const record = () => findRecord(state.recordId)?.record ?? null;
+
+  /**
+   * The fields to store: what this tab's reader typed, over what is stored now (another
+   * tab may have filled other fields since this one read them), over what was open.
+   * Writing only `typed` would read as deleting the other tab's fields.
+   */
+  function currentFields() {
+    const stored = loadDraft(state.recordId, state.kind)?.fields ?? {};
+    const mine = Object.fromEntries(
+      [...touched].filter((n) => n in typed).map((n) => [n, typed[n]]),
+    );
+    return { ...typed, ...stored, ...mine };
+  }
 
   /** Open the draft of the current record and kind: its typed fields, its edit if any. */
   let openFor = null; // the record id of the draft open before
@@ -137,7 +153,7 @@ export function mount(root) {
       fresh: startAgain,
     };
     const response = await fresh.run(runtime.call("messages.draft", payload));
-    if (!response || kind.id !== state.kind) return; // a newer draft is on its way
+    if (!live || !response || kind.id !== state.kind) return; // unmounted, or a newer draft is on its way
     for (const slot of Object.values(slots)) setError(slot, "");
     area.showMissing("");
     if (!response.ok) {
@@ -165,7 +181,7 @@ export function mount(root) {
       area.showMissing(last.missing_note ?? "");
       area.showRecipient(null);
       if (!draft?.edited || startAgain) {
-        draft = { ...last.draft, fields: { ...typed } };
+        draft = { ...last.draft, fields: currentFields() };
         area.show("", "", false);
       }
       if (Object.keys(typed).length) saveDraft(state.recordId, kind.id, draft);
@@ -176,7 +192,7 @@ export function mount(root) {
     area.showRecipient(last.to);
     // The reader's own edit always wins, even over a reply to a request sent before it.
     const keepEdit = !startAgain && (draft?.edited || last.draft?.edited);
-    draft = { ...last.draft, fields: { ...typed } };
+    draft = { ...last.draft, fields: currentFields() };
     if (keepEdit) Object.assign(draft, { edited: true, subject: subject.value, body: body.value });
     else area.show(last.subject, last.body, false);
     if (startAgain) notice.show("Started again from the template with the details above.");
@@ -193,7 +209,7 @@ export function mount(root) {
     };
     const context = checkContext(record(), values);
     const list = await checkMessage(kind.id, subject.value, body.value, context);
-    if (list === null || kind.id !== state.kind) return;
+    if (!live || list === null || kind.id !== state.kind) return;
     showFindings(findings, list, body);
   }, 350);
 
@@ -222,7 +238,7 @@ export function mount(root) {
     // Stored at once, before any draft can be made: a crash after a keystroke loses nothing.
     draft = {
       ...(draft ?? { interview_id: state.recordId, kind: state.kind }),
-      fields: { ...typed },
+      fields: currentFields(),
     };
     saveDraft(state.recordId, state.kind, draft);
     redraftSoon();
@@ -278,6 +294,7 @@ export function mount(root) {
       `Filled in from your interview log: ${linked.company}${linked.role ? ` — ${linked.role}` : ""}.`,
     );
   return () => {
+    live = false;
     status.unmount();
     persist.stop();
   };
