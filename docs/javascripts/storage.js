@@ -18,11 +18,15 @@
 //   newer version of the site) is copied aside once under "recovered:<key>:<hash>", and
 //   the original is only replaced once that copy is safely stored.
 // - Writes are cheap, so typed text is written at once (`autosaver`), never debounced.
+// - A tab may write before it has heard of another tab's write (each tab works on its
+//   own copy of the store, brought up to date a moment later): the tab whose write was
+//   not seen merges it in again (catch_up).
 //
 // The parts live in storage/, one concept each: backend (the store, key names,
 // bookkeeping), envelope (the versioned wrapper), read (judging what is stored), merge
-// (the three-way merge), write (saving), tab_fields (what only this tab shows),
-// set_aside (copies of what could not be read), events (problems, changes, conflicts),
+// (the three-way merge), write (saving), revs and catch_up (which write came after
+// which, and putting back a write another tab did not see), tab_fields (what only this
+// tab shows), set_aside (copies of what could not be read), events (problems, changes, conflicts),
 // lasting (persistence and the backup reminder) and backup (backup, restore, replace).
 // Every tool imports this file only.
 
@@ -31,6 +35,7 @@ export { onProblem, onChange, onConflict } from "./storage/events.js";
 export { load, read, readKeys } from "./storage/read.js";
 export { merge } from "./storage/merge.js";
 export { quietly, save, update, laterWriter, autosaver, remove } from "./storage/write.js";
+export { heard } from "./storage/catch_up.js";
 export { recovered } from "./storage/set_aside.js";
 export {
   storageStatus,

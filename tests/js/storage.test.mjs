@@ -243,6 +243,97 @@ test("autosaver writes at once", async () => {
   assert.deepEqual(stored("messages"), { fields: { name: "Sam" } });
 });
 
+test("a fresh read elsewhere on the page does not make a widget's older copy delete", async () => {
+  // Tab B's widget holds what it read; tab A then changes one field and deletes another
+  // record; before B's widget is redrawn, another part of B's page reads the key afresh
+  // (a count, a badge), and then B's reader types in another field. A's changes stay.
+  const a = await tab();
+  const b = await tab();
+  a.s.save("applications", [
+    { id: "1", company: "Alpha", role: "", next: "" },
+    { id: "2", company: "Beta", role: "", next: "" },
+  ]);
+  const persist = b.s.autosaver("applications");
+  const apps = persist.load([]);
+  a.s.save("applications", [{ id: "1", company: "Alpha", role: "Baker", next: "" }]);
+  b.s.load("applications", []); // another reader on B's page
+  apps[0].next = "Chase on Friday";
+  persist(apps);
+  assert.deepEqual(stored("applications"), [
+    { id: "1", company: "Alpha", role: "Baker", next: "Chase on Friday" },
+  ]);
+});
+
+/** Run `fn` as a tab whose copy of the store is still `stale` (it has not heard of later writes). */
+function withStaleCopy(stale, fn) {
+  const real = globalThis.localStorage;
+  const copy = new FakeStorage();
+  for (const [k, v] of stale) copy.setItem(k, v);
+  globalThis.localStorage = copy;
+  try {
+    fn();
+  } finally {
+    globalThis.localStorage = real;
+  }
+  // What the stale tab wrote reaches the shared store last, and wins there.
+  for (const [k, v] of copy.map) real.setItem(k, v);
+  return (key) => copy.getItem(PREFIX + key);
+}
+
+test("a write made without seeing another tab's write is merged in again by that tab", async () => {
+  const a = await tab();
+  const b = await tab();
+  a.s.save("applications", [{ id: "1", company: "Alpha" }]);
+  const before = new Map(localStorage.map);
+  b.s.save("applications", [...b.s.load("applications", []), { id: "2", company: "Beta" }]);
+  // Tab A has not heard of B's write yet: it saves its next steps over the copy it has.
+  const raw = withStaleCopy(before, () =>
+    a.s.update("applications", (list) => list.map((r) => ({ ...r, next: "chase" })), []),
+  );
+  assert.deepEqual(stored("applications"), [{ id: "1", company: "Alpha", next: "chase" }]);
+  // B hears A's write (the storage event), sees it came after a value without Beta, and
+  // puts Beta back; A's change is kept.
+  assert.equal(b.s.heard("applications", raw("applications")), true);
+  assert.deepEqual(stored("applications"), [
+    { id: "1", company: "Alpha", next: "chase" },
+    { id: "2", company: "Beta" },
+  ]);
+  // A hears B's catch-up: it came after A's write, so A has nothing to add (no ping-pong).
+  assert.equal(a.s.heard("applications", localStorage.getItem(PREFIX + "applications")), false);
+});
+
+test("catching up, the later write still wins where both tabs changed one field", async () => {
+  const a = await tab();
+  const b = await tab();
+  a.s.save("applications", [{ id: "1", company: "Alpha", role: "" }]);
+  b.s.load("applications", []);
+  const before = new Map(localStorage.map);
+  a.s.update("applications", (list) => [{ ...list[0], role: "Analyst" }, { id: "2" }], []);
+  const raw = withStaleCopy(before, () =>
+    b.s.update("applications", (list) => [{ ...list[0], role: "Senior analyst" }], []),
+  );
+  assert.equal(a.s.heard("applications", raw("applications")), true);
+  assert.deepEqual(stored("applications"), [
+    { id: "1", company: "Alpha", role: "Senior analyst" },
+    { id: "2" },
+  ]);
+});
+
+test("a write that had seen ours is not undone: a deletion made after seeing a record stays", async () => {
+  const a = await tab();
+  const b = await tab();
+  b.s.save("applications", [
+    { id: "1", company: "Alpha" },
+    { id: "2", company: "Beta" },
+  ]);
+  a.s.update("applications", (list) => list.filter((r) => r.id !== "2"), []);
+  assert.equal(b.s.heard("applications", localStorage.getItem(PREFIX + "applications")), false);
+  assert.deepEqual(stored("applications"), [{ id: "1", company: "Alpha" }]);
+  // A value written by an older version of the site (no rev) is left as it is.
+  localStorage.setItem(PREFIX + "applications", envelope([]));
+  assert.equal(b.s.heard("applications", envelope([])), false);
+});
+
 test("update is a read-modify-write", async () => {
   const a = await tab();
   a.s.save("journal", [{ id: "1" }]);

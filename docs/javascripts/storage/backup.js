@@ -3,7 +3,8 @@
 import { PREFIX, RECOVERED, backend, isPlain, keys, why } from "./backend.js";
 import { changed, report } from "./events.js";
 import { parse } from "./envelope.js";
-import { bases, reads, written, writtenData } from "./read.js";
+import { bases, reads, written, writtenData, writtenRev } from "./read.js";
+import { forget } from "./revs.js";
 
 // A backup is one JSON file: {format, version, exportedAt, entries: {key: raw}}, where
 // each raw value is the stored text exactly as kept (envelopes and set-aside copies
@@ -44,6 +45,8 @@ export function replaceAll(entries) {
   bases.clear();
   written.clear();
   writtenData.clear();
+  writtenRev.clear();
+  forget();
   changed("*", false);
   return true;
 }

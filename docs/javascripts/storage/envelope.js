@@ -1,4 +1,5 @@
-// The versioned envelope every stored value is wrapped in: {schema, savedAt, data}.
+// The versioned envelope every stored value is wrapped in: {schema, savedAt, rev, after,
+// data} (`rev` and `after` say which write this was and what it was merged with: revs.js).
 import { hasOwn, isPlain } from "./backend.js";
 
 export const SCHEMA = 1;
@@ -6,7 +7,7 @@ export const SCHEMA = 1;
 /** Migrations from schema N to N+1, keyed by N. None yet: schema 1 is the first. */
 const MIGRATIONS = new Map();
 
-/** Parse stored text: {ok: true, data} or {ok: false, reason, newer}. */
+/** Parse stored text: {ok: true, data, rev, after} or {ok: false, reason, newer}. */
 export function parse(raw) {
   let envelope;
   try {
@@ -27,5 +28,6 @@ export function parse(raw) {
     data = migrate(data);
     schema += 1;
   }
-  return { ok: true, data };
+  const name = (value) => (typeof value === "string" ? value : null);
+  return { ok: true, data, rev: name(envelope.rev), after: name(envelope.after) };
 }

@@ -5,6 +5,7 @@ import { PREFIX, backend, clone, isPlain } from "./backend.js";
 import { report } from "./events.js";
 import { parse } from "./envelope.js";
 import { ABSENT } from "./merge.js";
+import { remember } from "./revs.js";
 import { keepCopy } from "./set_aside.js";
 import { withTabFields } from "./tab_fields.js";
 
@@ -14,6 +15,8 @@ export const bases = new Map();
 export const written = new Map();
 /** The data of that text, parsed once (never handed to a widget). */
 export const writtenData = new Map();
+/** The rev of that text (revs.js), or null for a value written without one. */
+export const writtenRev = new Map();
 /** Keys read since `readKeys.reset()`: app.js uses them to refresh what another tab changed. */
 export const reads = new Set();
 
@@ -109,7 +112,10 @@ export function read(key, fallback) {
   }
   bases.set(key, withTabFields(key, result.data));
   written.set(key, raw);
-  writtenData.set(key, parse(raw).data);
+  const stored = parse(raw).data;
+  writtenData.set(key, stored);
+  writtenRev.set(key, result.rev);
+  remember(key, result.rev, stored);
   // A separate copy: the widget may change it in place.
   return { found: true, usable: true, data: withTabFields(key, parse(raw).data) };
 }

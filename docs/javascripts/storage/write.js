@@ -5,7 +5,8 @@ import { broadcast, changed, report } from "./events.js";
 import { SCHEMA, parse } from "./envelope.js";
 import { askToPersist, noteChange } from "./lasting.js";
 import { ABSENT, merge, put, same } from "./merge.js";
-import { bases, load, written, writtenData } from "./read.js";
+import { bases, load, written, writtenData, writtenRev } from "./read.js";
+import { mine, newRev, wrote } from "./revs.js";
 import { keepCopy } from "./set_aside.js";
 import { TAB_LOCAL, keepTabFields } from "./tab_fields.js";
 
@@ -29,16 +30,23 @@ export function quietly(fn) {
  */
 function current(key, store) {
   const raw = store.getItem(PREFIX + key);
-  if (raw === null) return { theirs: ABSENT, ok: true, raw };
+  if (raw === null) return { theirs: ABSENT, ok: true, raw, rev: null };
   if (raw === written.get(key) && writtenData.has(key))
-    return { theirs: writtenData.get(key), ok: true, raw };
+    return { theirs: writtenData.get(key), ok: true, raw, rev: writtenRev.get(key) ?? null };
   const result = parse(raw);
-  if (result.ok) return { theirs: result.data, ok: true, raw };
-  return { theirs: ABSENT, ok: keepCopy(key, raw, result.reason), raw };
+  if (result.ok) return { theirs: result.data, ok: true, raw, rev: result.rev };
+  return { theirs: ABSENT, ok: keepCopy(key, raw, result.reason), raw, rev: null };
 }
 
-/** Save a record now, merged with what is stored. Returns true when saved; on failure reports why. */
-export function save(key, data) {
+/**
+ * Save a record now, merged with what is stored. Returns true when saved; on failure
+ * reports why. `holder` (an autosaver's) carries the base of the merge: what the widget
+ * that holds `data` last read or wrote. Without it the base is what this tab last read
+ * or wrote for `key`, right for a read-modify-write, but wrong for a widget whose state
+ * is older than another reader's later read (a list read fresh for a badge would make
+ * the widget's older copy read as deleting what the other tab had added).
+ */
+export function save(key, data, holder = null) {
   const store = backend();
   if (!store) {
     report(
@@ -49,10 +57,13 @@ export function save(key, data) {
   const now = current(key, store);
   if (!now.ok) return false; // the unreadable value could not be copied: leave it, and say so (keepCopy did)
   const conflicts = [];
-  const base = bases.has(key) ? bases.get(key) : ABSENT;
+  const base = holder?.base !== undefined ? holder.base : bases.has(key) ? bases.get(key) : ABSENT;
   keepTabFields(key, data);
   let merged = merge(base, now.theirs, data, conflicts);
-  if (merged === ABSENT || merged === undefined) return remove(key);
+  if (merged === ABSENT || merged === undefined) {
+    if (holder) holder.base = ABSENT;
+    return remove(key);
+  }
   const local = TAB_LOCAL.get(key);
   if (local && isPlain(merged)) {
     // This tab's own fields are not shared edits: no conflict, and no write just for them.
@@ -69,12 +80,19 @@ export function save(key, data) {
   }
   if (now.theirs !== ABSENT && same(merged, now.theirs)) {
     // Nothing new to write (no event for the other tabs, so no ping-pong of refreshes).
-    bases.set(key, clone(data));
+    const copy = clone(data);
+    bases.set(key, copy);
+    if (holder) holder.base = copy;
     written.set(key, now.raw);
     writtenData.set(key, now.theirs);
+    writtenRev.set(key, now.rev);
     return true;
   }
-  const envelope = { schema: SCHEMA, savedAt: new Date().toISOString(), data: merged };
+  // `after` names the value merged with, so another tab can tell whether this write
+  // had seen its own (catch_up.js).
+  const rev = newRev();
+  const envelope = { schema: SCHEMA, savedAt: new Date().toISOString(), rev, data: merged };
+  if (now.rev) envelope.after = now.rev;
   if (quietDepth > 0) envelope.quiet = true;
   const raw = JSON.stringify(envelope);
   try {
@@ -89,8 +107,11 @@ export function save(key, data) {
   // other tab added as theirs (not as something this tab deleted).
   const copy = clone(data);
   bases.set(key, copy);
+  if (holder) holder.base = copy;
   written.set(key, raw);
   writtenData.set(key, merged === data ? copy : JSON.parse(raw).data);
+  writtenRev.set(key, rev);
+  wrote(key, rev, writtenData.get(key), now.theirs);
   if (conflicts.length) broadcast({ type: "conflict", key, paths: conflicts.slice(0, 20) });
   askToPersist();
   noteChange(key);
@@ -143,16 +164,28 @@ export function laterWriter(fn, delay = 0) {
  * Save `key` as the reader types: `schedule(data)` writes at once (a crash a moment after
  * a keystroke loses nothing). `.flush()` and `.stop()` are kept for callers; with
  * nothing ever waiting they only make sure the latest value is stored.
+ *
+ * A widget reads its state with `.load(fallback)`: the autosaver keeps what that read
+ * (and then each of its own writes) as the base of its merges, so another part of the
+ * page reading `key` afresh (a count, a badge) cannot move the base past what the widget
+ * holds. Without `.load` the base is what this tab had read of `key` when the autosaver
+ * was made.
  */
 export function autosaver(key) {
   let latest;
   let pending = false;
+  const holder = { base: bases.has(key) ? bases.get(key) : undefined };
   const schedule = (data) => {
     latest = data;
-    pending = !save(key, data);
+    pending = !save(key, data, holder);
+  };
+  schedule.load = (fallback) => {
+    const data = load(key, fallback);
+    holder.base = bases.has(key) ? bases.get(key) : ABSENT;
+    return data;
   };
   schedule.flush = () => {
-    if (pending) pending = !save(key, latest);
+    if (pending) pending = !save(key, latest, holder);
   };
   schedule.stop = schedule.flush;
   return schedule;
@@ -166,6 +199,8 @@ export function remove(key) {
   bases.set(key, ABSENT);
   written.delete(key);
   writtenData.delete(key);
+  writtenRev.delete(key);
+  mine.delete(key); // removed here on purpose: nothing of it is to be put back
   changed(key, false);
   return true;
 }

@@ -26,9 +26,9 @@ export function mount(root) {
   const STATUSES = (options.statuses ?? [])
     .filter((s) => (s.kinds ?? []).includes("application"))
     .map((s) => [s.id, s.label]);
-  const stored = storage.load(KEY, []);
-  const apps = (Array.isArray(stored) ? stored : []).map(tidy);
   const persist = storage.autosaver(KEY);
+  const stored = persist.load([]);
+  const apps = (Array.isArray(stored) ? stored : []).map(tidy);
   const keepNext = debounce(() => refreshNextSteps(today()), 1000);
   const save = () => {
     persist(apps);

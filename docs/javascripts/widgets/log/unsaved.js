@@ -41,7 +41,7 @@ export function unsavedWork() {
     },
     /** Read what is stored (once the saved data is current); older drafts are reshaped. */
     read() {
-      const saved = storage.load(KEY, {});
+      const saved = persist.load({});
       drafts.open = typeof saved?.open === "string" ? saved.open : null;
       drafts.byId = saved?.byId && typeof saved.byId === "object" ? saved.byId : {};
       for (const [id, entry] of Object.entries(drafts.byId)) {

@@ -46,7 +46,8 @@ export function mount(root) {
     fill(root, h("p", { class: "ati-error" }, "No message kinds are available."));
     return undefined;
   }
-  const saved = storage.load(KEY, {}) ?? {};
+  const persist = storage.autosaver(KEY);
+  const saved = persist.load({}) ?? {};
   const params = new URLSearchParams(location.search);
   const known = (id) => kinds.some((k) => k.id === id);
   const state = {
@@ -59,7 +60,6 @@ export function mount(root) {
     yourName: typeof saved.your_name === "string" ? saved.your_name : "",
   };
   if (!findRecord(state.recordId)) state.recordId = "";
-  const persist = storage.autosaver(KEY);
   const keepState = () =>
     persist({ kind: state.kind, interview_id: state.recordId, your_name: state.yourName });
   const fresh = latest();

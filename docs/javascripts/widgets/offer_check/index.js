@@ -24,7 +24,8 @@ const KEY = "offer-check";
 
 /** @param {HTMLElement} root */
 export function mount(root) {
-  const saved = storage.load(KEY, {}) ?? {};
+  const persist = storage.autosaver(KEY);
+  const saved = persist.load({}) ?? {};
   const asked = new URLSearchParams(location.search).get("interview") ?? "";
   const recordId = findRecord(asked) ? asked : "";
   const state = {
@@ -32,7 +33,6 @@ export function mount(root) {
     answers: saved.answers && typeof saved.answers === "object" ? { ...saved.answers } : {},
     holding_pattern: Boolean(saved.holding_pattern),
   };
-  const persist = storage.autosaver(KEY);
   const snapshot = () =>
     persist({ answers: state.answers, holding_pattern: state.holding_pattern });
   const status = statusLine();

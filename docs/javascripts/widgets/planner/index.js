@@ -30,7 +30,8 @@ import { recordSummary, sourcePicker } from "./source.js";
 /** @param {HTMLElement} root */
 export function mount(root) {
   const statuses = model.interviewStatuses(ui.widgetData(root, "planner")["records.options"]);
-  const saved = storage.load(model.KEY, {}) ?? {};
+  const persist = storage.autosaver(model.KEY);
+  const saved = persist.load({}) ?? {};
   /** @type {PlanRecord[]} */
   let records = common.loadInterviews();
   const asked = new URLSearchParams(location.search).get("interview") ?? "";
@@ -41,7 +42,6 @@ export function mount(root) {
       "That interview is not in the log on this device, so you can type its details in below.",
     );
 
-  const persist = storage.autosaver(model.KEY);
   const snapshot = () => persist({ source: state.source, quick: state.quick, alarm: state.alarm });
   /** @type {{id: string, record: PlanRecord} | null} waiting to be written into the log */
   let pendingFacts = null;
