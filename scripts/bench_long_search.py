@@ -27,21 +27,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import serve
+from tool_pages import tool_paths
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-quic"]
 PREFIX = "after-the-interview:"
-TOOLS = [
-    "/tools/log/",
-    "/tools/self-assessment/",
-    "/tools/report/",
-    "/tools/progress/",
-    "/tools/thoughts/",
-    "/tools/planner/",
-    "/tools/pipeline/",
-    "/tools/offer-check/",
-    "/tools/messages/",
-]
+TOOLS = tool_paths()
 TARGET_MS = 1000
 TIMEOUT_MS = 180_000
 COMPANIES = ["Northwind", "Adatum", "Contoso", "Fabrikam", "Tailspin", "Woodgrove", "Litware"]

@@ -16,19 +16,10 @@ from pathlib import Path
 import pytest
 from e2e_support import PREFIX, TWO_INTERVIEWS, seed, stored
 from playwright.sync_api import BrowserContext, Page, expect
+from tool_pages import tool_paths
 
 MOUNTED = "[data-widget][data-shown] :is(input, textarea, select, button):visible"
-TOOLS = [
-    "/tools/log/",
-    "/tools/self-assessment/",
-    "/tools/report/",
-    "/tools/progress/",
-    "/tools/thoughts/",
-    "/tools/planner/",
-    "/tools/pipeline/",
-    "/tools/offer-check/",
-    "/tools/messages/",
-]
+TOOLS = tool_paths()
 PROTOTYPE_KEYS = [
     "constructor",
     "__proto__",

@@ -1,3 +1,4 @@
+// @ts-check
 // Catching up with a write made without seeing ours.
 //
 // Tabs of one browser share localStorage, but each tab's renderer works on its own copy
@@ -22,6 +23,8 @@ import { save } from "./write.js";
 /**
  * What is missing from another tab's write of `key` (stored text `raw`): {merged,
  * theirs} when this tab's last write must be put back, or null when nothing is missing.
+ * @param {string} key
+ * @param {string | null} raw
  */
 function missingFrom(key, raw) {
   if (raw === null) return null;

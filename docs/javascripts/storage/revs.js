@@ -1,3 +1,4 @@
+// @ts-check
 // Which write each stored value came after. Every value this site stores carries a `rev`
 // (a random name for that one write) and `after` (the rev of the value its writer merged
 // with). With them a tab can tell whether another tab's write had seen its own last write
@@ -6,9 +7,10 @@
 /** How many recent values of a key are kept, by rev, as possible bases of a catch-up merge. */
 const HISTORY = 8;
 
-/** key -> {rev, data, before, seen}: this tab's last write of the key (`before`: what it merged over). */
+/** @typedef {{rev: string, data: unknown, before: unknown, seen: Set<string | null>}} Write */
+/** @type {Map<string, Write>} key -> this tab's last write of it (`before`: what it merged over). */
 export const mine = new Map();
-/** key -> Map(rev -> data): values of the key this tab wrote, read or heard of lately. */
+/** @type {Map<string, Map<string, unknown>>} key -> (rev -> data): values of it this tab wrote, read or heard of lately. */
 const history = new Map();
 
 /** A fresh rev: 12 hex digits, random enough that two tabs never pick the same one. */
@@ -18,20 +20,35 @@ export function newRev() {
   return [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** Keep `data` as the value `rev` of `key` (most recent last; the oldest beyond HISTORY go). */
+/**
+ * Keep `data` as the value `rev` of `key` (most recent last; the oldest beyond HISTORY go).
+ * @param {string} key
+ * @param {string | null} rev
+ * @param {unknown} data
+ */
 export function remember(key, rev, data) {
   if (typeof rev !== "string") return;
   let kept = history.get(key);
   if (!kept) history.set(key, (kept = new Map()));
   kept.delete(rev);
   kept.set(rev, data);
-  while (kept.size > HISTORY) kept.delete(kept.keys().next().value);
+  while (kept.size > HISTORY) kept.delete(/** @type {string} */ (kept.keys().next().value));
 }
 
-/** The value `rev` of `key`, if this tab still has it (else undefined). */
-export const recall = (key, rev) => history.get(key)?.get(rev);
+/**
+ * The value `rev` of `key`, if this tab still has it (else undefined).
+ * @param {string} key
+ * @param {string | null} rev
+ */
+export const recall = (key, rev) => (rev === null ? undefined : history.get(key)?.get(rev));
 
-/** This tab wrote `data` as `rev` of `key`, merged over `before` (ABSENT when nothing was stored). */
+/**
+ * This tab wrote `data` as `rev` of `key`, merged over `before` (ABSENT when nothing was stored).
+ * @param {string} key
+ * @param {string} rev
+ * @param {unknown} data
+ * @param {unknown} before
+ */
 export function wrote(key, rev, data, before) {
   mine.set(key, { rev, data, before, seen: new Set([rev]) });
   remember(key, rev, data);

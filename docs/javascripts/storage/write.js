@@ -45,6 +45,9 @@ function current(key, store) {
  * or wrote for `key`, right for a read-modify-write, but wrong for a widget whose state
  * is older than another reader's later read (a list read fresh for a badge would make
  * the widget's older copy read as deleting what the other tab had added).
+ * @param {string} key
+ * @param {any} data
+ * @param {{base?: any} | null} [holder]
  */
 export function save(key, data, holder = null) {
   const store = backend();
