@@ -55,7 +55,7 @@ NOT_WORDING = frozenset(
     {"too_long", "no_thanks", "not_specific", "late_thank_you", "too_many_feedback_requests"}
 )
 # The corpus splits, in the order they were written (see tests/data/README.md).
-SPLITS = ("dev", "heldout", "fresh", "unseen", "unseen2", "unseen3", "unseen4", "unseen5")
+SPLITS = ("dev", "heldout", "fresh", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6")
 # Messages longer than this many words are timed apart, as a stress test.
 LONG = 1000
 # Each message is timed this many times and its best run kept.
