@@ -1,7 +1,9 @@
 """Train the pitfall model and write ``checklist/data/pitfall_model.json``.
 
-The training data is ``tests/data/pitfalls_train.jsonl`` (written for the model) and
-every split of ``tests/data/pitfalls_corpus.jsonl``. Training is pure Python and
+The training data is ``tests/data/pitfalls_train.jsonl`` (paraphrases combined from
+hand-written fragments), ``tests/data/pitfalls_train_free.jsonl`` (free-form sentences,
+written without sight of the corpus's later splits) and every split of
+``tests/data/pitfalls_corpus.jsonl``. Training is pure Python and
 deterministic but takes tens of seconds, so the weights are kept in the repository
 with a fingerprint of what they were trained on; ``scripts/build_content.py`` puts
 them in the content data, and retrains first when the fingerprint is stale (a unit
@@ -22,6 +24,7 @@ OUT = ROOT / "checklist" / "data" / "pitfall_model.json"
 SOURCES = (
     DATA / "pitfalls_train.jsonl",
     DATA / "pitfalls_corpus.jsonl",
+    DATA / "pitfalls_train_free.jsonl",
     ROOT / "checklist" / "messages" / "pitfall_model.py",
 )
 
@@ -45,8 +48,9 @@ def records(exclude_split: str | None = None) -> list[dict[str, Any]]:
     corpus = [json.loads(x) for x in SOURCES[1].read_text(encoding="utf-8").splitlines() if x]
     held = {r["sentence"].casefold() for r in corpus if r["split"] == exclude_split}
     out.extend(r for r in corpus if r["split"] != exclude_split)
-    extra = [json.loads(x) for x in SOURCES[0].read_text(encoding="utf-8").splitlines() if x]
-    out.extend(r for r in extra if r["sentence"].casefold() not in held)
+    for path in (SOURCES[0], SOURCES[2]):
+        extra = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x]
+        out.extend(r for r in extra if r["sentence"].casefold() not in held)
     return out
 
 

@@ -39,15 +39,23 @@ def test_every_tool_draws_a_long_search_and_refuses_nothing(long_page: Page) -> 
     assert INTERVIEWS == len(stored(long_page, "interviews"))  # type: ignore[arg-type]
 
 
-def test_the_applications_page_lists_every_row_and_pages_its_cards(long_page: Page) -> None:
-    """Every application and interview is a row; cards come a page at a time, or by search."""
+def test_the_applications_page_pages_its_cards_and_rows(long_page: Page) -> None:
+    """Every application and interview is a row; cards and rows come a page at a time."""
     long_page.goto("/tools/pipeline/")
     wait_until_answered(long_page)
     rows = long_page.locator(".ati-pipeline-table tbody tr")
-    expect(rows).to_have_count(APPS + INTERVIEWS, timeout=READY_TIMEOUT_MS)
+    expect(rows).to_have_count(100, timeout=READY_TIMEOUT_MS)
+    table = long_page.locator(".ati-pipeline-table")
+    expect(table.locator(".ati-paging")).to_contain_text(f"100 of {APPS + INTERVIEWS} rows")
+    for shown in (200, 300, 400):
+        table.get_by_role("button", name="Show 100 more").click()
+        expect(rows).to_have_count(shown)
+    expect(table.get_by_role("button", name="Show")).to_be_hidden()
     cards = long_page.locator(".ati-app")
     expect(cards).to_have_count(50)
-    expect(long_page.locator(".ati-app-paging")).to_contain_text(f"50 of {APPS} applications")
+    expect(long_page.locator(".ati-app-list ~ .ati-paging")).to_contain_text(
+        f"50 of {APPS} applications"
+    )
     long_page.get_by_role("button", name="Show 50 more").click()
     expect(cards).to_have_count(100)
     long_page.get_by_label("Find an application").fill("Contoso 1")
@@ -56,3 +64,46 @@ def test_the_applications_page_lists_every_row_and_pages_its_cards(long_page: Pa
     expect(cards).to_have_count(len(wanted))
     long_page.get_by_role("button", name="Add an application").click()
     expect(long_page.locator(".ati-app[open] input[name=company]")).to_be_focused()
+
+
+def test_a_search_stays_when_another_tab_changes_the_list(long_page: Page) -> None:
+    """The applications found stay found after another tab adds one (the page re-mounts)."""
+    long_page.goto("/tools/pipeline/")
+    wait_until_answered(long_page)
+    long_page.get_by_label("Find an application").fill("Contoso 1")
+    wanted = [n for n in range(APPS) if n % 7 == 2 and str(n).startswith("1")]
+    cards = long_page.locator(".ati-app")
+    expect(cards).to_have_count(len(wanted))
+    long_page.locator("h2", has_text="Your applications").click()  # the search box loses focus
+    other = long_page.context.new_page()
+    other.goto("/tools/pipeline/")
+    wait_until_answered(other)
+    other.get_by_role("button", name="Add an application").click()
+    other.locator(".ati-app[open] input[name=company]").fill("Brand new employer")
+    expect(other.locator(".ati-app[open] input[name=company]")).to_have_value("Brand new employer")
+    # This tab hears of the change and draws again: the search and its filtered cards stay.
+    expect(long_page.get_by_label("Find an application")).to_have_value("Contoso 1")
+    long_page.wait_for_function(
+        "() => JSON.parse(localStorage.getItem('after-the-interview:applications')).data"
+        ".some(a => a.company === 'Brand new employer')"
+    )
+    expect(cards).to_have_count(len(wanted))
+    other.close()
+
+
+def test_the_log_pages_its_cards_and_finds_an_interview(long_page: Page) -> None:
+    """The log draws 50 saved interviews at a time, newest first, and a search finds any."""
+    long_page.goto("/tools/log/")
+    wait_until_answered(long_page)
+    cards = long_page.locator(".ati-interview")
+    expect(cards).to_have_count(50)
+    expect(long_page.locator(".ati-interview-list ~ .ati-paging")).to_contain_text(
+        f"50 of {INTERVIEWS} saved interviews"
+    )
+    long_page.get_by_role("button", name="Show 50 more").click()
+    expect(cards).to_have_count(INTERVIEWS)
+    long_page.get_by_label("Find an interview").fill("Interview 7")
+    wanted = [n for n in range(INTERVIEWS) if str(n).startswith("7")]
+    expect(cards).to_have_count(len(wanted))
+    cards.first.get_by_role("button", name="Edit").click()
+    expect(long_page.locator(".ati-editor")).to_be_visible()

@@ -34,6 +34,7 @@ CRISIS_SETS = (
     "crisis_unseen3.txt",
     "crisis_unseen4.txt",
     "crisis_unseen5.txt",
+    "crisis_unseen6.txt",
 )
 ORDINARY_SETS = (
     "ordinary_worry.txt",
@@ -42,6 +43,7 @@ ORDINARY_SETS = (
     "ordinary_unseen3.txt",
     "ordinary_unseen4.txt",
     "ordinary_unseen5.txt",
+    "ordinary_unseen6.txt",
 )
 CRISIS = [text for name in CRISIS_SETS for text in lines(name)]
 ORDINARY = [text for name in ORDINARY_SETS for text in lines(name)]

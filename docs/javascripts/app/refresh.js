@@ -2,7 +2,9 @@
 // When another tab changes saved data this page has read, a widget is mounted afresh,
 // keeping the field the reader is typing in (its text, caret and focus), the <details>
 // that were open and the scroll position. If the field is gone, or the other tab changed
-// it, the reader is told and their text is kept.
+// it, the reader is told and their text is kept. Fields marked `data-keep-view` (a list's
+// search box) keep their value too, and are told of it (an "input" event), so a filtered
+// list stays filtered.
 import * as storage from "../storage.js";
 import { notice } from "./notices.js";
 
@@ -105,8 +107,17 @@ export function refresh(root, remount) {
   const openDetails = [...root.querySelectorAll("details")]
     .filter((d) => d.open)
     .map((d) => placeOf(root, d, "details"));
+  const views = [...root.querySelectorAll("[data-keep-view]")]
+    .filter((f) => f !== focused && /** @type {Field} */ (f).value)
+    .map((f) => ({ place: placeOf(root, f, FIELDS), value: /** @type {Field} */ (f).value }));
   const scroll = window.scrollY;
   storage.quietly(remount);
+  for (const view of views) {
+    const again = /** @type {Field | null} */ (findPlace(root, view.place, FIELDS));
+    if (!again) continue;
+    again.value = view.value;
+    again.dispatchEvent(new Event("input", { bubbles: true }));
+  }
   const reopen = () => {
     for (let i = openDetails.length - 1; i >= 0; i--) {
       const again = /** @type {HTMLDetailsElement | null} */ (
@@ -174,7 +185,11 @@ function restore(root, keep) {
     }
     return;
   }
-  if (keep.text && again.value !== keep.value) {
+  if (again.hasAttribute("data-keep-view")) {
+    // A search box is the reader's view, not saved data: no other tab changes it.
+    again.value = keep.value;
+    again.dispatchEvent(new Event("input", { bubbles: true }));
+  } else if (keep.text && again.value !== keep.value) {
     // The reader is in this field: their text stays in it (saved as soon as they type
     // again). Until then the other tab's later change is what is stored, and they are told.
     const theirs = again.value;

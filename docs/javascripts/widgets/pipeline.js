@@ -7,19 +7,21 @@
 import * as runtime from "../runtime.js";
 import * as storage from "../storage.js";
 import { today } from "../dates.js";
-import { h, fill, field, setError, debounce, statusLine, widgetData } from "../ui.js";
+import { h, fill, setError, debounce, statusLine, widgetData } from "../ui.js";
 import { loadInterviews, setWarning, toolHref, undoNotice } from "./planner_common.js";
 import { APPLICATIONS, refreshNextSteps } from "./records.js";
 import { blankApplication, card, tidy } from "./pipeline/card.js";
 import { renderResults } from "./pipeline/table.js";
+import { pager } from "./pager.js";
 
 const KEY = APPLICATIONS;
 /**
- * Cards drawn at once: a long search (hundreds of applications) shows this many, with a
- * way to show more and a search box, so the page draws at once; the table below always
- * lists every row Python returns.
+ * Drawn at once: a long search (hundreds of applications) shows this many cards, with a
+ * way to show more and a search box, and this many rows of the table (soonest first),
+ * so the page draws in well under a second.
  */
 const PAGE = 50;
+const TABLE_PAGE = 100;
 
 export function mount(root) {
   const options = widgetData(root, "pipeline")["records.options"] ?? {};
@@ -57,25 +59,22 @@ export function mount(root) {
     "Add an application",
   );
 
-  let shown = PAGE;
-  let wanted = "";
   const added = new Set(); // ids added on this visit: always drawn
-  const moreButton = h("button", { type: "button", class: "md-button", hidden: true });
-  const listHint = h("p", { class: "ati-hint ati-app-paging", role: "status" });
-  const find = field({
-    name: "find",
-    label: "Find an application",
-    hint: "Type part of a company or job title.",
+  const cardPages = pager({
+    size: PAGE,
+    noun: ["application", "applications"],
+    redraw: () => renderList(),
+    find: {
+      label: "Find an application",
+      hint: "Type part of a company or job title.",
+      text: (app) => `${app.company} ${app.role}`,
+    },
   });
-  find.wrap.hidden = apps.length <= PAGE;
-  find.input.addEventListener("input", () => {
-    wanted = find.input.value.trim().toLocaleLowerCase();
-    shown = PAGE;
-    renderList();
-  });
-  moreButton.addEventListener("click", () => {
-    shown += PAGE;
-    renderList();
+  let lastAnswer = null; // Python's last answer, drawn again when more rows are asked for
+  const rowPages = pager({
+    size: TABLE_PAGE,
+    noun: ["row", "rows"],
+    redraw: () => lastAnswer && renderResults(...lastAnswer),
   });
 
   function drawCard(app, open = false) {
@@ -91,22 +90,10 @@ export function mount(root) {
     return made.details;
   }
 
-  const matches = (app) =>
-    !wanted || `${app.company} ${app.role}`.toLocaleLowerCase().includes(wanted);
-
   function renderList() {
     cards.clear();
-    const matching = apps.filter((app) => added.has(app.id) || matches(app));
-    const drawn = matching.slice(0, shown);
-    for (const app of matching.slice(shown)) if (added.has(app.id)) drawn.push(app);
+    const drawn = cardPages.pick(apps, (app) => added.has(app.id));
     fill(list, ...drawn.map((app) => drawCard(app)));
-    const hidden = matching.length - drawn.length;
-    moreButton.hidden = hidden <= 0;
-    moreButton.textContent = `Show ${Math.min(PAGE, hidden)} more (${hidden} not shown)`;
-    listHint.textContent =
-      apps.length > PAGE || wanted
-        ? `Showing ${drawn.length} of ${wanted ? `${matching.length} matching, ` : ""}${apps.length} applications.`
-        : "";
     if (apps.length === 0)
       list.append(
         h(
@@ -212,7 +199,8 @@ export function mount(root) {
       fill(results, h("p", { class: "ati-error" }, response.error.message));
       return;
     }
-    renderResults(response.result, entries, left_out, { cards, countLine, results });
+    lastAnswer = [response.result, entries, left_out, { cards, countLine, results, rowPages }];
+    renderResults(...lastAnswer);
   }
 
   renderList();
@@ -225,10 +213,10 @@ export function mount(root) {
       { class: "ati-hint" },
       "Tap an application to open or close its details. Everything is saved as you type.",
     ),
-    find.wrap,
+    cardPages.find,
     list,
-    listHint,
-    h("div", { class: "ati-actions" }, moreButton, addButton),
+    cardPages.line,
+    h("div", { class: "ati-actions" }, cardPages.more, addButton),
     notice,
     logLine,
     section,

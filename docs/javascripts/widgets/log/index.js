@@ -17,7 +17,7 @@ import {
 } from "../records.js";
 import { interviewParam, rememberInterview, callDebrief } from "../debrief_common.js";
 import { toDraft, setAt, addRowTo, firstFieldOf, EDITED } from "./draft.js";
-import { renderList } from "./list.js";
+import { interviewList } from "./list.js";
 import { renderEditor } from "./editor.js";
 import { showChecks, focusFirstProblem } from "./checks.js";
 import { saver } from "./save.js";
@@ -42,7 +42,8 @@ export function mount(root) {
   const status = statusLine();
   const notice = undoNotice();
   const savedNotes = h("div", { class: "ati-saved-notes", "aria-live": "polite" });
-  const listBox = h("div", { class: "ati-interview-list" });
+  const list = interviewList(() => showList());
+  const listBox = list.box;
   const editor = h("section", {
     class: "ati-editor",
     hidden: true,
@@ -66,7 +67,7 @@ export function mount(root) {
     const unsaved = Object.entries(drafts.byId).filter(
       ([id, entry]) => entry?.record && !records.some((r) => r.id === id),
     );
-    renderList(listBox, {
+    list.render({
       records,
       unsaved,
       labels,
@@ -269,7 +270,7 @@ export function mount(root) {
     notice,
     savedNotes,
     h("h3", {}, "Your interviews"),
-    listBox,
+    ...list.parts,
   );
   fill(listBox, h("p", { class: "ati-hint" }, "Bringing your saved interviews up to date…"));
   ready().then(start);

@@ -1,8 +1,41 @@
 // The list of logged interviews: a card for each (facts, where things stand, links to
 // the other tools for that interview, Edit / Use as a template / Delete) and a card for
-// each new interview not saved yet.
+// each new interview not saved yet. A long search shows a page of cards at a time, with
+// a search box (widgets/pager.js).
 import { h, fill, newId } from "../../ui.js";
 import { dateText, linkHref, toolHref } from "../records.js";
+import { pager } from "../pager.js";
+
+/** Saved interviews drawn at once (newest first); the rest come with "Show more" or a search. */
+const PAGE = 50;
+
+/**
+ * The list's parts (search box, cards, paging line, "Show more") and `render(options)`,
+ * which draws the cards as renderList does, a page at a time; a card with unsaved
+ * changes is always drawn. `redraw` draws the list again (showList).
+ */
+export function interviewList(redraw) {
+  const box = h("div", { class: "ati-interview-list" });
+  const pages = pager({
+    size: PAGE,
+    noun: ["saved interview", "saved interviews"],
+    redraw,
+    find: {
+      label: "Find an interview",
+      hint: "Type part of a company or job title.",
+      text: (record) => `${record.company ?? ""} ${record.role ?? ""}`,
+    },
+  });
+  return {
+    box,
+    parts: [pages.find, box, pages.line, h("div", { class: "ati-actions" }, pages.more)],
+    render: (options) =>
+      renderList(box, {
+        ...options,
+        records: pages.pick(options.records, (record) => options.changed(record.id)),
+      }),
+  };
+}
 
 /**
  * Draw the list. `records` newest first; `unsaved` = [[id, entry]]; `labels` has

@@ -13,13 +13,16 @@ const NUDGE_STYLE = {
   listed_twice: ["note", "Listed twice?"],
 };
 
-/** Draw Python's answer into `results` and `countLine`; warnings go to the cards' slots. */
-export function renderResults(result, entries, leftOut, { cards, countLine, results }) {
+/**
+ * Draw Python's answer into `results` and `countLine`; warnings go to the cards' slots.
+ * `rowPages` (widgets/pager.js) says which rows to draw now: a page at a time, soonest first.
+ */
+export function renderResults(result, entries, leftOut, { cards, countLine, results, rowPages }) {
   for (const nudge of result.nudges) {
     if (nudge.kind === "feedback_limit" && nudge.id && cards.has(nudge.id))
       setWarning(cards.get(nudge.id).slots.feedback_requests, nudge.message);
   }
-  const rows = result.rows.map((row) => {
+  const rows = rowPages.pick(result.rows).map((row) => {
     const fromLog = row.source === "interview";
     const name = [row.company, row.role].filter(Boolean).join(" — ");
     return h(
@@ -130,6 +133,8 @@ export function renderResults(result, entries, leftOut, { cards, countLine, resu
             ),
             h("tbody", {}, rows),
           ),
+          rowPages.line,
+          h("div", { class: "ati-actions" }, rowPages.more),
         )
       : h(
           "p",
