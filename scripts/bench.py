@@ -97,12 +97,18 @@ callJson(JSON.stringify({op: "messages.draft",
 performance.mark("first-draft");
 </script>"""
 
-READ_MARKS = """async () => {
+#: The two marks' times, or null for a mark that has not come within `limit` ms (the
+#: benchmark then prints "fails" for it instead of waiting for ever).
+READ_MARKS = """async (limit) => {
+  const end = performance.now() + limit;
   const wait = (n) => new Promise((ok) => { const t = () =>
     performance.getEntriesByName(n).length ? ok(performance.getEntriesByName(n)[0].startTime)
-    : setTimeout(t, 10); t(); });
+    : performance.now() > end ? ok(null) : setTimeout(t, 10); t(); });
   return [await wait("python-ready"), await wait("first-draft")];
 }"""
+#: How long one visit may take before it counts as failed (a slow-link first visit
+#: carries about 4 MB at 1.6 Mbit/s: about 25 s).
+VISIT_LIMIT_MS = 120_000
 
 
 @dataclass
@@ -185,10 +191,15 @@ def _open(playwright: Playwright, profile: Path) -> BrowserContext:
 
 def _visit(context: BrowserContext, url: str) -> tuple[float, float] | None:
     page = context.pages[0] if context.pages else context.new_page()
+    started = time.monotonic()
     try:
-        page.goto(url, timeout=120_000)
-        ready, draft = page.evaluate(READ_MARKS)
+        page.goto(url, timeout=VISIT_LIMIT_MS)
+        ready, draft = page.evaluate(READ_MARKS, VISIT_LIMIT_MS)
     except Exception:  # noqa: BLE001 - offline, the baseline simply fails to load
+        ready = draft = None
+    took = time.monotonic() - started
+    print(f"  visit {url}: ready {ready}, draft {draft} ({took:.1f} s)", file=sys.stderr)
+    if ready is None or draft is None:
         return None
     return float(ready), float(draft)
 

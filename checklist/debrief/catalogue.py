@@ -208,12 +208,18 @@ class PracticeContent:
 
 @dataclass(frozen=True, slots=True)
 class Distortion:
-    """A named thinking pattern and the cues that suggest it."""
+    """A named thinking pattern, the cues that suggest it, and plain plans that are not it.
+
+    ``unless`` holds wording that reads like a cue but is a plan or a question ("not sure
+    if I should follow up", "so I'm going to rehearse"): with one of those present the
+    pattern is not named, because naming it would tell a reader their plan is a distortion.
+    """
 
     id: str
     label: str
     explanation: str
     cues: tuple[Phrase, ...]
+    unless: tuple[Phrase, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,6 +356,7 @@ def thought_content() -> ThoughtContent:
             label=_str(d["label"]),
             explanation=_str(d["explanation"]),
             cues=_phrases(d["cues"], contractions),
+            unless=_phrases(d.get("unless", []), contractions),
         )
         for d in (_mapping(x, "distortion") for x in _list(raw["distortions"], "distortions"))
     )

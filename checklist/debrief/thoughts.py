@@ -166,7 +166,7 @@ def find_distortions(folded: str, content: ThoughtContent) -> tuple[Distortion, 
     found: list[tuple[int, int, Distortion]] = []
     for index, distortion in enumerate(content.distortions):
         longest = max((c.words for c in distortion.cues if c.found_in(folded)), default=0)
-        if longest:
+        if longest and not any(u.found_in(folded) for u in distortion.unless):
             found.append((-longest, index, distortion))
     return tuple(d for _, _, d in sorted(found, key=lambda f: (f[0], f[1])))
 

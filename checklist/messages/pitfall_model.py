@@ -96,7 +96,7 @@ _EPOCHS = 6
 _RATE = 0.5
 _L2 = 1e-4
 _GOOD_WEIGHT = 2.0
-_KEEP = 0.15
+_KEEP = 0.3
 _MIN_SEEN = 2
 
 

@@ -47,8 +47,16 @@ const registry = new Map(
     ticks: () => import("./widgets/ticks.js"),
   }),
 );
-/** Widgets that never call Python: a page with only these does not start the worker. */
-const WITHOUT_PYTHON = new Set(["your-data", "next-steps", "ticks"]);
+/**
+ * Widgets that never call Python: a page with only these does not start the worker. The
+ * list is mkdocs.yml's (extra.widgets_without_python), written into the page head; with
+ * no list every widget counts as needing Python.
+ */
+const WITHOUT_PYTHON = new Set(
+  (document.querySelector('meta[name="ati-widgets-without-python"]')?.getAttribute("content") ?? "")
+    .split(" ")
+    .filter(Boolean),
+);
 
 /** @type {Map<HTMLElement, {module: Widget, cleanup: (() => void) | null}>} Mounted widgets. */
 let mounted = new Map();

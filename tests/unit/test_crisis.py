@@ -35,6 +35,7 @@ CRISIS_SETS = (
     "crisis_unseen4.txt",
     "crisis_unseen5.txt",
     "crisis_unseen6.txt",
+    "crisis_unseen7.txt",
 )
 ORDINARY_SETS = (
     "ordinary_worry.txt",
@@ -44,6 +45,7 @@ ORDINARY_SETS = (
     "ordinary_unseen4.txt",
     "ordinary_unseen5.txt",
     "ordinary_unseen6.txt",
+    "ordinary_unseen7.txt",
 )
 CRISIS = [text for name in CRISIS_SETS for text in lines(name)]
 ORDINARY = [text for name in ORDINARY_SETS for text in lines(name)]

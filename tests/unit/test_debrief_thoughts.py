@@ -291,3 +291,24 @@ def test_the_newer_patterns_are_recognised(text: str, distortion: str) -> None:
     result = _challenge({"text": text})
     assert distortion == result["distortion"]["id"]
     assert "" == result["note"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I should send a thank-you email this afternoon.",
+        "not sure if i should follow up or wait, its been 8 working days",
+        "I'm nervous about the presentation so I'm going to rehearse it twice",
+    ],
+)
+def test_a_plan_or_a_question_is_not_named_a_thinking_pattern(text: str) -> None:
+    """Wording like a cue ("I should", "so I am") that is a plan names no pattern."""
+    assert _challenge({"text": text})["distortion"] is None
+
+
+def test_a_should_about_the_past_is_still_named() -> None:
+    """The plan exceptions are narrow: a rule the reader judges themselves by still counts."""
+    assert (
+        "should_statements"
+        == _challenge({"text": "I should have known better"})["distortion"]["id"]
+    )

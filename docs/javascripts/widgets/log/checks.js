@@ -101,6 +101,20 @@ export function showChecks(form, { problems, warnings }, { touched, showAll }) {
   );
 }
 
+/**
+ * A Save that did not go through: every problem shown (touched or not), the notice says
+ * how many, and the first field with a problem has the focus.
+ */
+export function showUnsaved(form, result, problems, { touched, notice }) {
+  showChecks(form, result, { touched, showAll: true });
+  notice.show(
+    problems.length === 1
+      ? "Not saved yet: one thing needs a look (marked below)."
+      : `Not saved yet: ${problems.length} things need a look (marked below).`,
+  );
+  focusFirstProblem(form, problems);
+}
+
 /** After a failed Save: focus the first field with a problem, else the summary. */
 export function focusFirstProblem(form, problems) {
   const first = problems.length ? slotFor(form, problems[0].field) : null;

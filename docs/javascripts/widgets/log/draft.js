@@ -19,8 +19,8 @@ const pad = (list, count, make) => {
 };
 const listOf = (value) => (Array.isArray(value) ? value : []);
 
-/** The fields the log edits; everything else in a record is kept as it is. */
-export const EDITED = [
+/** The log's one-line and free-text fields, edited as text. */
+const TEXT_FIELDS = [
   "company",
   "role",
   "reference",
@@ -28,30 +28,26 @@ export const EDITED = [
   "time",
   "tz",
   "format",
-  "people",
-  "questions",
-  "went_well",
-  "to_improve",
   "notes",
   "decision_date",
-  "status",
 ];
+/** The fields the log edits; everything else in a record is kept as it is. */
+export const EDITED = [...TEXT_FIELDS, "people", "questions", "went_well", "to_improve", "status"];
+
+/**
+ * What Python checks for a draft: the stored record (its steps, self-assessment…) with
+ * the edited fields over it; a new interview's base if it was never stored.
+ */
+export function checkedRecord(entry, stored) {
+  const base = stored.find((r) => r.id === entry.record.id) ?? entry.base ?? { kind: "interview" };
+  const edits = Object.fromEntries(EDITED.map((key) => [key, entry.record[key]]));
+  return { ...base, ...edits, id: entry.record.id };
+}
 
 /** An editable copy of a record (schema 2). `fresh` adds more empty rows for a new one. */
 export function toDraft(record, fresh) {
   const draft = { id: record.id };
-  for (const key of [
-    "company",
-    "role",
-    "reference",
-    "date",
-    "time",
-    "tz",
-    "format",
-    "notes",
-    "decision_date",
-  ])
-    draft[key] = text(record[key]);
+  for (const key of TEXT_FIELDS) draft[key] = text(record[key]);
   draft.status = text(record.status) || "awaiting";
   draft.people = listOf(record.people).map((p) =>
     Object.fromEntries(PERSON_KEYS.map((k) => [k, text(p?.[k])])),

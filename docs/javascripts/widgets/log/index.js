@@ -16,10 +16,10 @@ import {
   refreshNextSteps,
 } from "../records.js";
 import { interviewParam, rememberInterview, callDebrief } from "../debrief_common.js";
-import { toDraft, setAt, addRowTo, firstFieldOf, EDITED } from "./draft.js";
+import { toDraft, setAt, addRowTo, firstFieldOf, checkedRecord } from "./draft.js";
 import { interviewList } from "./list.js";
 import { renderEditor } from "./editor.js";
-import { showChecks, focusFirstProblem } from "./checks.js";
+import { showChecks, showUnsaved } from "./checks.js";
 import { saver } from "./save.js";
 import { cardActions } from "./actions.js";
 import { unsavedWork } from "./unsaved.js";
@@ -59,10 +59,6 @@ export function mount(root) {
   const edited = (id) => drafts.edited(id);
 
   function showList() {
-    // Redrawing must not drop focus: note which card had it and give it back after.
-    const active = document.activeElement;
-    const had = listBox.contains(active) ? active.closest("[data-id]")?.dataset.id : null;
-    const wasHeading = active?.tagName === "H4";
     const records = newestFirst(loadInterviews());
     const unsaved = Object.entries(drafts.byId).filter(
       ([id, entry]) => entry?.record && !records.some((r) => r.id === id),
@@ -74,12 +70,6 @@ export function mount(root) {
       changed: (id) => drafts.open !== id && edited(id),
       on: { edit: openEditor, duplicate, remove, discard },
     });
-    if (had) {
-      const card = listBox.querySelector(`[data-id="${CSS.escape(had)}"]`);
-      (wasHeading ? card?.querySelector("h4") : card?.querySelector("button"))?.focus({
-        preventScroll: true,
-      });
-    }
   }
 
   /** Focus the card of `id` (after Undo or Save), else the notice. */
@@ -197,13 +187,7 @@ export function mount(root) {
     validateSoon();
   }
 
-  /** What Python checks: the stored record (steps, self-assessment…) with the edited fields. */
-  function payloadFor(entry) {
-    const stored = loadInterviews().find((r) => r.id === entry.record.id) ??
-      entry.base ?? { kind: "interview" };
-    const edits = Object.fromEntries(EDITED.map((key) => [key, entry.record[key]]));
-    return { ...stored, ...edits, id: entry.record.id };
-  }
+  const payloadFor = (entry) => checkedRecord(entry, loadInterviews());
 
   async function validate() {
     const entry = current();
@@ -229,13 +213,7 @@ export function mount(root) {
     nextSteps,
     showProblems(result, problems) {
       showAll = true;
-      showChecks(form, result, { touched, showAll });
-      notice.show(
-        problems.length === 1
-          ? "Not saved yet: one thing needs a look (marked below)."
-          : `Not saved yet: ${problems.length} things need a look (marked below).`,
-      );
-      focusFirstProblem(form, problems);
+      showUnsaved(form, result, problems, { touched, notice });
     },
   });
 

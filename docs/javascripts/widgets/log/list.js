@@ -29,11 +29,21 @@ export function interviewList(redraw) {
   return {
     box,
     parts: [pages.find, box, pages.line, h("div", { class: "ati-actions" }, pages.more)],
-    render: (options) =>
+    render(options) {
+      // Redrawing must not drop focus: note which card had it and give it back after.
+      const active = document.activeElement;
+      const had = box.contains(active) ? active.closest("[data-id]")?.dataset.id : null;
+      const wasHeading = active?.tagName === "H4";
       renderList(box, {
         ...options,
         records: pages.pick(options.records, (record) => options.changed(record.id)),
-      }),
+      });
+      if (!had) return;
+      const card = box.querySelector(`[data-id="${CSS.escape(had)}"]`);
+      (wasHeading ? card?.querySelector("h4") : card?.querySelector("button"))?.focus({
+        preventScroll: true,
+      });
+    },
   };
 }
 

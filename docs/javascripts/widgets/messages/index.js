@@ -37,6 +37,8 @@ import {
 import { renderActions } from "./send.js";
 import { checkContext, checkMessage, showFindings } from "./findings.js";
 import { draftArea } from "./preview.js";
+import { chooseState, mergeFields, openFields } from "./state.js";
+import { layout, showFailure } from "./layout.js";
 
 const KEY = "messages"; // {kind, interview_id, your_name}: which draft is open
 
@@ -49,16 +51,7 @@ export function mount(root) {
   const persist = storage.autosaver(KEY);
   const saved = persist.load({}) ?? {};
   const params = new URLSearchParams(location.search);
-  const known = (id) => kinds.some((k) => k.id === id);
-  const state = {
-    kind: [params.get("kind"), root.dataset.kind, saved.kind].find(known) ?? kinds[0].id,
-    recordId: params.has("interview")
-      ? params.get("interview")
-      : typeof saved.interview_id === "string"
-        ? saved.interview_id
-        : "",
-    yourName: typeof saved.your_name === "string" ? saved.your_name : "",
-  };
+  const state = chooseState(kinds, saved, params, root.dataset.kind);
   if (!findRecord(state.recordId)) state.recordId = "";
   const keepState = () =>
     persist({ kind: state.kind, interview_id: state.recordId, your_name: state.yourName });
@@ -88,18 +81,9 @@ export function mount(root) {
   const kindOf = () => kinds.find((k) => k.id === state.kind);
   const record = () => findRecord(state.recordId)?.record ?? null;
 
-  /**
-   * The fields to store: what this tab's reader typed, over what is stored now (another
-   * tab may have filled other fields since this one read them), over what was open.
-   * Writing only `typed` would read as deleting the other tab's fields.
-   */
-  function currentFields() {
-    const stored = loadDraft(state.recordId, state.kind)?.fields ?? {};
-    const mine = Object.fromEntries(
-      [...touched].filter((n) => n in typed).map((n) => [n, typed[n]]),
-    );
-    return { ...typed, ...stored, ...mine };
-  }
+  /** The fields to store (state.js mergeFields: this tab's typing over the stored). */
+  const currentFields = () =>
+    mergeFields(typed, loadDraft(state.recordId, state.kind)?.fields ?? {}, touched);
 
   /** Open the draft of the current record and kind: its typed fields, its edit if any. */
   let openFor = null; // the record id of the draft open before
@@ -108,10 +92,7 @@ export function mount(root) {
     const carry = openFor === state.recordId ? typed : {};
     openFor = state.recordId;
     draft = loadDraft(state.recordId, state.kind);
-    typed = { ...(draft?.fields ?? {}) };
-    for (const def of kindOf().fields)
-      if (!(def.name in typed) && def.name in carry) typed[def.name] = carry[def.name];
-    if (!("your_name" in typed) && state.yourName) typed.your_name = state.yourName;
+    typed = openFields(draft?.fields ?? {}, kindOf().fields, carry, state.yourName);
     touched.clear();
     fill(findings);
     const kind = kindOf();
@@ -157,18 +138,8 @@ export function mount(root) {
     for (const slot of Object.values(slots)) setError(slot, "");
     area.showMissing("");
     if (!response.ok) {
-      const problems = response.error.problems ?? [];
-      for (const p of problems) {
-        const name = String(p.field).replace(/^fields\./, "");
-        if (slots[name] && (touched.has(name) || startAgain)) setError(slots[name], p.message);
-      }
-      if (!draft?.edited) {
-        body.value = "";
-        body.placeholder = problems.length
-          ? "Fill in the fields marked * and your draft appears here."
-          : response.error.message;
-      }
-      if (!problems.length) notice.show(response.error.message);
+      const edited = Boolean(draft?.edited);
+      showFailure(response.error, { slots, touched, startAgain, edited, body, notice });
       return;
     }
     last = response.result;
@@ -266,27 +237,18 @@ export function mount(root) {
     openDraft();
   });
   const status = statusLine();
-  fill(
-    root,
+  layout(root, {
     status,
     picker,
-    h(
-      "div",
-      { class: "ati-field" },
-      h("label", { for: kindSelect.id }, "What do you want to write?"),
-      kindSelect,
-    ),
+    kindSelect,
     about,
     variantBox,
-    h("h3", {}, "Details"),
     form,
-    h("h3", {}, "Your draft"),
-    ...area.nodes,
-    h("h3", {}, "Pitfall check"),
+    area,
     findings,
     actions,
     notice,
-  );
+  });
   openDraft();
   const linked = record();
   if (linked && params.has("interview"))
