@@ -25,11 +25,15 @@ sys.path.insert(0, str(ROOT))
 from checklist.crisis import CrisisRules, compile_model, compile_rules, train_model
 
 DATA = ROOT / "tests" / "data"
-# Log-odds in hundredths, chosen on the fourth never-seen set: the model, trained without
-# it, lifted recall on it from 61 (patterns alone) to 80 of 100 at 3.0, with 6 false
-# alarms in its 100 ordinary worries; at 2.0 it caught 84 but alarmed on "I can't go on
-# Monday, could we try Wednesday?"; at 0, 86 with 11 false alarms.
-THRESHOLD = 300
+# Log-odds in hundredths. First chosen on the fourth never-seen set (3.0: recall 61 ->
+# 80 of 100 with 6 false alarms). Lowered to 2.0 on the sixth and seventh sets, measured
+# as a reader meets them (the patterns as they stood before each set, the model trained
+# without it): help shown for 110 -> 113 and 103 -> 107 of 120 phrasings, at 14 -> 15
+# and 15 -> 18 of 120 near-miss worries. At 1.0 it caught two more of each set but
+# also showed help for 22 of the 315 ordinary thoughts ("I keep refreshing my inbox");
+# at 2.0, 14 (most of them hopeless ones: "if this doesn't work out my life is over").
+# The help box sits above a tool that still works: a false alarm costs little.
+THRESHOLD = 200
 CONTENT = ROOT / "checklist" / "data"
 OUT = CONTENT / "crisis_model.yaml"
 # The content files whose wording is ordinary text (never crisis.yaml itself).

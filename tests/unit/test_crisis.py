@@ -36,6 +36,7 @@ CRISIS_SETS = (
     "crisis_unseen5.txt",
     "crisis_unseen6.txt",
     "crisis_unseen7.txt",
+    "crisis_unseen8.txt",
 )
 ORDINARY_SETS = (
     "ordinary_worry.txt",
@@ -46,6 +47,7 @@ ORDINARY_SETS = (
     "ordinary_unseen5.txt",
     "ordinary_unseen6.txt",
     "ordinary_unseen7.txt",
+    "ordinary_unseen8.txt",
 )
 CRISIS = [text for name in CRISIS_SETS for text in lines(name)]
 ORDINARY = [text for name in ORDINARY_SETS for text in lines(name)]
