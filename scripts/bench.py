@@ -56,19 +56,29 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-FIELDS = {"company": "Northwind Trading", "role": "Buyer", "interviewer": "Priya Shah"}
-SAVED_FORM = json.dumps(
-    {
-        "schema": 1,
-        "savedAt": "2026-01-01T00:00:00Z",
-        "data": {
-            "kind": "thank_you_email",
-            "variant": {},
-            "fields": {"thank_you_email": FIELDS},
-            "edited": {},
-        },
-    }
-)
+FIELDS = {
+    "company": "Northwind Trading",
+    "role": "Buyer",
+    "interviewer": "Priya Shah",
+    "highlight": "the plans for the new supplier portal",
+}
+
+
+def _envelope(data: object) -> str:
+    return json.dumps({"schema": 1, "savedAt": "2026-01-01T00:00:00Z", "data": data})
+
+
+#: A returning reader's saved message form (schema-2 records: the open draft's kind, and
+#: its typed fields under "drafts"), so the page drafts at once without any typing.
+SAVED = {
+    "after-the-interview:records:shape": _envelope(2),
+    "after-the-interview:messages": _envelope(
+        {"kind": "thank_you_email", "interview_id": "", "your_name": ""}
+    ),
+    "after-the-interview:drafts": _envelope(
+        {":thank_you_email": {"interview_id": "", "kind": "thank_you_email", "fields": FIELDS}}
+    ),
+}
 SLOW_BYTES_PER_S = 1_600_000 / 8
 SLOW_RTT_S = 0.150
 
@@ -206,10 +216,11 @@ def _visit(context: BrowserContext, url: str) -> tuple[float, float] | None:
 
 def _seed(context: BrowserContext) -> None:
     """Put a saved message form there before any page script runs (so it drafts at once)."""
-    context.add_init_script(
-        "if (!localStorage.getItem('after-the-interview:messages'))"
-        f" localStorage.setItem('after-the-interview:messages', {json.dumps(SAVED_FORM)});"
-    )
+    for key, value in SAVED.items():
+        context.add_init_script(
+            f"if (!localStorage.getItem({json.dumps(key)}))"
+            f" localStorage.setItem({json.dumps(key)}, {json.dumps(value)});"
+        )
 
 
 def _wait_offline_ready(context: BrowserContext) -> None:
