@@ -47,10 +47,13 @@ def test_the_applications_page_pages_its_cards_and_rows(long_page: Page) -> None
     expect(rows).to_have_count(100, timeout=READY_TIMEOUT_MS)
     table = long_page.locator(".ati-pipeline-table")
     expect(table.locator(".ati-paging")).to_contain_text(f"100 of {APPS + INTERVIEWS} rows")
+    more = table.get_by_role("button", name="Show 100 more")
+    more.focus()
     for shown in (200, 300, 400):
-        table.get_by_role("button", name="Show 100 more").click()
+        long_page.keyboard.press("Enter")  # the keyboard stays on the button as rows come
         expect(rows).to_have_count(shown)
     expect(table.get_by_role("button", name="Show")).to_be_hidden()
+    expect(table.locator(".ati-paging")).to_be_focused()
     cards = long_page.locator(".ati-app")
     expect(cards).to_have_count(50)
     expect(long_page.locator(".ati-app-list ~ .ati-paging")).to_contain_text(

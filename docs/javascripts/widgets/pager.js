@@ -29,10 +29,14 @@ export function pager({ size, noun, redraw, find }) {
   let shown = size;
   let wanted = "";
   const more = h("button", { type: "button", class: "md-button ati-show-more", hidden: true });
-  const line = h("p", { class: "ati-hint ati-paging", role: "status" });
+  const line = h("p", { class: "ati-hint ati-paging", role: "status", tabindex: "-1" });
   more.addEventListener("click", () => {
     shown += size;
     redraw();
+    // A redraw may have taken the button out and put it back: keep the keyboard where
+    // it was, or on the paging line once everything is shown.
+    if (!more.hidden && more.isConnected) more.focus({ preventScroll: true });
+    else if (line.isConnected) line.focus({ preventScroll: true });
   });
   /** @type {HTMLElement | null} */
   let box = null;
