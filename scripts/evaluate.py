@@ -57,18 +57,14 @@ CONTEXT = CheckContext(company=COMPANY, role=ROLE)
 NOT_WORDING = frozenset(
     {"too_long", "no_thanks", "not_specific", "late_thank_you", "too_many_feedback_requests"}
 )
-# The corpus splits, in the order they were written (see tests/data/README.md).
-SPLITS = (
-    "dev",
-    "heldout",
-    "fresh",
-    "unseen",
-    "unseen2",
-    "unseen3",
-    "unseen4",
-    "unseen5",
-    "unseen6",
-    "unseen7",
+# The corpus splits, in the order they were written (the corpus file keeps that order;
+# see tests/data/README.md): a new split counts here as soon as it is in the corpus.
+SPLITS = tuple(
+    dict.fromkeys(
+        json.loads(line)["split"]
+        for line in (DATA / "pitfalls_corpus.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    )
 )
 # Messages longer than this many words are timed apart, as a stress test.
 LONG = 1000
@@ -275,6 +271,11 @@ def leave_one_split_out(splits: list[str]) -> None:
         print(f"    {cat:<16}{len(mine):>3}{alone:>8.2f}{both:>8.2f}")
 
 
+def crisis_split(texts: list[str]) -> tuple[list[str], list[str]]:
+    """Return (the texts the patterns call crisis, the texts that bring help at all)."""
+    return [t for t in texts if is_crisis(t)], [t for t in texts if is_concern(t)]
+
+
 def crisis_report() -> None:
     """Print crisis recall on every set (patterns, and with the model) and false alarms.
 
@@ -285,12 +286,11 @@ def crisis_report() -> None:
     print("\nCrisis help (patterns = words of crisis; with model = help shown)")
     for path in sorted(DATA.glob("crisis_*.txt")):
         texts = lines(path.name)
-        hits = sum(is_crisis(t) for t in texts)
-        shown = sum(is_concern(t) for t in texts)
-        print(f"  {path.name:<22} patterns {hits}/{len(texts)}, with model {shown}/{len(texts)}")
+        hits, shown = crisis_split(texts)
+        n = len(texts)
+        print(f"  {path.name:<22} patterns {len(hits)}/{n}, with model {len(shown)}/{n}")
     ordinary = [t for path in sorted(DATA.glob("ordinary_*.txt")) for t in lines(path.name)]
-    alarms = [t for t in ordinary if is_crisis(t)]
-    shown = [t for t in ordinary if is_concern(t)]
+    alarms, shown = crisis_split(ordinary)
     print(
         f"  false alarms on {len(ordinary)} ordinary worries: patterns {len(alarms)}"
         f" ({len(alarms) / len(ordinary):.1%}), with model {len(shown)}"
@@ -385,8 +385,7 @@ def first_run(paths: list[Path]) -> None:
                 thought_report(path.name, show_errors=True, records=rows)
             continue
         texts = [x.strip() for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-        hits = [t for t in texts if is_crisis(t)]
-        shown = [t for t in texts if is_concern(t)]
+        hits, shown = crisis_split(texts)
         print(f"\n{path.name}: {len(texts)} lines; patterns {len(hits)}, with model {len(shown)}")
         crisis = path.name.startswith("crisis")
         for text in texts:
