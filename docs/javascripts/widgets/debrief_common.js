@@ -18,20 +18,14 @@ export {
   dateText,
   interviewName,
   toolHref,
+  toolLink,
+  rememberInterview,
   guideHref,
   newUuid,
 } from "./records.js";
 
 /** The ?interview=<id> of the current address, or "". */
 export const interviewParam = () => new URLSearchParams(location.search).get("interview") ?? "";
-
-/** Remember the chosen interview in the address, so a reload shows the same one. */
-export function rememberInterview(id) {
-  const url = new URL(location.href);
-  if (id) url.searchParams.set("interview", id);
-  else url.searchParams.delete("interview");
-  history.replaceState(history.state, "", url);
-}
 
 const PART_NAMES = {
   company: "Company",

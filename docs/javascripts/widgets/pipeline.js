@@ -8,7 +8,7 @@ import * as runtime from "../runtime.js";
 import * as storage from "../storage.js";
 import { today } from "../dates.js";
 import { h, fill, setError, debounce, statusLine, widgetData } from "../ui.js";
-import { loadInterviews, setWarning, toolHref, undoNotice } from "./planner_common.js";
+import { loadInterviews, setWarning, undoNotice, toolLink } from "./planner_common.js";
 import { APPLICATIONS, refreshNextSteps } from "./records.js";
 import { blankApplication, card, tidy } from "./pipeline/card.js";
 import { renderResults } from "./pipeline/table.js";
@@ -146,7 +146,7 @@ export function mount(root) {
       ...(logged.length
         ? [
             `${logged.length === 1 ? "One interview" : `${logged.length} interviews`} from your `,
-            h("a", { href: toolHref("log") }, "interview log"),
+            toolLink("log", null, "interview log"),
             " also appear in the table. Change them in the log.",
           ]
         : []),

@@ -14,6 +14,7 @@ export {
   newestFirst,
   interviewName,
   toolHref,
+  toolLink,
   guideHref,
 } from "./records.js";
 

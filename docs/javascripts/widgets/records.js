@@ -9,29 +9,50 @@
 // returns, and removes the copy only when all of it is saved, so nothing is ever lost.
 //
 // Parts: records/migrate.js (moving saved data forward), records/names.js (naming, dates
-// in words, links between the tools); this file re-exports them, so every tool imports
-// the records module from here.
+// in words, links between the tools), records/drafts.js (the message drafts); this file
+// re-exports them, so every tool imports the records module from here.
 import * as runtime from "../runtime.js";
 import * as storage from "../storage.js";
+import { h } from "../ui.js";
+import { toolHref } from "./records/names.js";
 
 export { needsMigration, ready } from "./records/migrate.js";
+export {
+  DRAFTS,
+  draftKey,
+  loadDraft,
+  saveDraft,
+  draftsOf,
+  removeDraftsOf,
+  restoreDrafts,
+} from "./records/drafts.js";
 export {
   newUuid,
   newestFirst,
   dateText,
   interviewName,
   toolHref,
+  rememberInterview,
   linkHref,
   guideHref,
 } from "./records/names.js";
 
+/**
+ * A link to another tool, for one interview when its id is given: the one way the
+ * tools link to each other.
+ * @param {string} tool
+ * @param {string | null | undefined} interview
+ * @param {...any} children
+ * @returns {HTMLAnchorElement}
+ */
+export const toolLink = (tool, interview, ...children) =>
+  /** @type {HTMLAnchorElement} */ (h("a", { href: toolHref(tool, { interview }) }, ...children));
+
 export const INTERVIEWS = "interviews";
 export const APPLICATIONS = "applications";
-export const DRAFTS = "drafts";
 
 /** @typedef {Record<string, any> & {id: string}} StoredRecord A saved record (schema 2). */
 /** @typedef {{step: string, kind: string, on: string, channel: string, note: string}} Step */
-/** @typedef {Record<string, any>} Draft A stored message draft. */
 /** @typedef {import("../../../types/ops").OpResults["planner.next_steps"]} NextSteps */
 
 /**
@@ -136,61 +157,6 @@ export function withStepDates(record, stepId, dates) {
   );
   return [...others, ...mine].sort((a, b) => String(a.on ?? "").localeCompare(String(b.on ?? "")));
 }
-
-// ----- drafts, one per record and message kind ------------------------------------------
-
-/**
- * @param {string | null | undefined} recordId
- * @param {string} kind
- */
-export const draftKey = (recordId, kind) => `${recordId ?? ""}:${kind}`;
-/** @returns {Record<string, Draft>} */
-const allDrafts = () => {
-  const value = storage.load(DRAFTS, {});
-  return value && typeof value === "object" && !Array.isArray(value) ? value : {};
-};
-/**
- * The stored draft for this record and kind, or null.
- * @param {string} recordId
- * @param {string} kind
- * @returns {Draft | null}
- */
-export const loadDraft = (recordId, kind) => allDrafts()[draftKey(recordId, kind)] ?? null;
-/**
- * Store (or with null, forget) the draft for this record and kind.
- * @param {string} recordId
- * @param {string} kind
- * @param {Draft | null} draft
- */
-export function saveDraft(recordId, kind, draft) {
-  const drafts = allDrafts();
-  if (draft) drafts[draftKey(recordId, kind)] = draft;
-  else delete drafts[draftKey(recordId, kind)];
-  return storage.save(DRAFTS, drafts);
-}
-/**
- * Every draft of one record (for delete with undo): {key: draft}.
- * @param {string} recordId
- * @returns {Record<string, Draft>}
- */
-export function draftsOf(recordId) {
-  return Object.fromEntries(
-    Object.entries(allDrafts()).filter(([key]) => key.startsWith(`${recordId}:`)),
-  );
-}
-/**
- * Remove a record's drafts (returns them, to put back on Undo), or put some back.
- * @param {string} recordId
- */
-export function removeDraftsOf(recordId) {
-  const drafts = allDrafts();
-  const gone = draftsOf(recordId);
-  for (const key of Object.keys(gone)) delete drafts[key];
-  storage.save(DRAFTS, drafts);
-  return gone;
-}
-/** @param {Record<string, Draft>} some */
-export const restoreDrafts = (some) => storage.save(DRAFTS, { ...allDrafts(), ...some });
 
 // ----- next steps, computed by Python, shown anywhere without it ------------------------
 

@@ -17,7 +17,7 @@ import {
 } from "../records.js";
 import { interviewParam, rememberInterview, callDebrief } from "../debrief_common.js";
 import { toDraft, setAt, addRowTo, firstFieldOf, checkedRecord } from "./draft.js";
-import { interviewList } from "./list.js";
+import { cardLabels, interviewList } from "./list.js";
 import { renderEditor } from "./editor.js";
 import { showChecks, showUnsaved } from "./checks.js";
 import { saver } from "./save.js";
@@ -26,13 +26,8 @@ import { unsavedWork } from "./unsaved.js";
 
 export function mount(root) {
   const options = widgetData(root, "log")["debrief.options"] ?? {};
-  const statuses = options.statuses ?? [];
-  const labels = {
-    status: (id) => statuses.find((s) => s.id === (id || "awaiting"))?.label ?? id,
-    format: (id) => (options.formats ?? []).find((f) => f.id === id)?.label ?? "",
-  };
+  const labels = cardLabels(options);
   const drafts = unsavedWork(); // read in start(), once the saved data is current
-  const keepDrafts = drafts.keep;
   const saveDraftsNow = drafts.saveNow;
   const fresh = latest();
   let form = null;
@@ -43,7 +38,6 @@ export function mount(root) {
   const notice = undoNotice();
   const savedNotes = h("div", { class: "ati-saved-notes", "aria-live": "polite" });
   const list = interviewList(() => showList());
-  const listBox = list.box;
   const editor = h("section", {
     class: "ati-editor",
     hidden: true,
@@ -56,7 +50,6 @@ export function mount(root) {
   );
 
   const current = drafts.current;
-  const edited = (id) => drafts.edited(id);
 
   function showList() {
     const records = newestFirst(loadInterviews());
@@ -67,16 +60,12 @@ export function mount(root) {
       records,
       unsaved,
       labels,
-      changed: (id) => drafts.open !== id && edited(id),
+      changed: (id) => drafts.open !== id && drafts.edited(id),
       on: { edit: openEditor, duplicate, remove, discard },
     });
   }
 
-  /** Focus the card of `id` (after Undo or Save), else the notice. */
-  const focusCard = (id) =>
-    (listBox.querySelector(`[data-id="${CSS.escape(id)}"] h4`) ?? notice).focus({
-      preventScroll: true,
-    });
+  const focusCard = (id) => list.focus(id, notice);
 
   const { remove, discard, duplicate } = cardActions({
     drafts,
@@ -99,7 +88,8 @@ export function mount(root) {
   }
 
   function openEditor(id, focus = true) {
-    if (drafts.open && drafts.open !== id && !edited(drafts.open)) delete drafts.byId[drafts.open];
+    if (drafts.open && drafts.open !== id && !drafts.edited(drafts.open))
+      delete drafts.byId[drafts.open];
     if (!drafts.byId[id]) {
       const record = loadInterviews().find((r) => r.id === id);
       if (!record) return;
@@ -146,7 +136,7 @@ export function mount(root) {
 
   function closeAndKeep() {
     const id = drafts.open;
-    const keep = edited(id);
+    const keep = drafts.edited(id);
     if (!keep) delete drafts.byId[id];
     closeEditor();
     saveDraftsNow();
@@ -162,7 +152,7 @@ export function mount(root) {
 
   function addRow(key) {
     const index = addRowTo(current().record, key);
-    keepDrafts();
+    drafts.keep();
     drawEditor();
     form.slots[firstFieldOf(key, index)]?.input.focus();
   }
@@ -170,7 +160,7 @@ export function mount(root) {
   function removeRow(key, index) {
     current().record[key].splice(index, 1);
     touched = new Set([...touched].filter((p) => !p.startsWith(`${key}[`))); // rows below moved up
-    keepDrafts();
+    drafts.keep();
     drawEditor();
     validate();
     editor.querySelector(`.ati-group-${key} legend`)?.scrollIntoView({ block: "nearest" });
@@ -183,7 +173,7 @@ export function mount(root) {
     if (!path || !entry) return;
     setAt(entry.record, path, event.target.value);
     touched.add(path);
-    keepDrafts();
+    drafts.keep();
     validateSoon();
   }
 
@@ -250,7 +240,7 @@ export function mount(root) {
     h("h3", {}, "Your interviews"),
     ...list.parts,
   );
-  fill(listBox, h("p", { class: "ati-hint" }, "Bringing your saved interviews up to date…"));
+  fill(list.box, h("p", { class: "ati-hint" }, "Bringing your saved interviews up to date…"));
   ready().then(start);
   return () => {
     status.unmount();

@@ -3,16 +3,29 @@
 // each new interview not saved yet. A long search shows a page of cards at a time, with
 // a search box (widgets/pager.js).
 import { h, fill, newId } from "../../ui.js";
-import { dateText, linkHref, toolHref } from "../records.js";
+import { dateText, linkHref, toolLink } from "../records.js";
 import { pager } from "../pager.js";
 
 /** Saved interviews drawn at once (newest first); the rest come with "Show more" or a search. */
 const PAGE = 50;
 
 /**
- * The list's parts (search box, cards, paging line, "Show more") and `render(options)`,
- * which draws the cards as renderList does, a page at a time; a card with unsaved
- * changes is always drawn. `redraw` draws the list again (showList).
+ * How a card names a status and a format: the labels of the build-time options.
+ * @param {{statuses?: {id: string, label: string}[], formats?: {id: string, label: string}[]}} options
+ */
+export function cardLabels(options) {
+  const statuses = options.statuses ?? [];
+  return {
+    status: (id) => statuses.find((s) => s.id === (id || "awaiting"))?.label ?? id,
+    format: (id) => (options.formats ?? []).find((f) => f.id === id)?.label ?? "",
+  };
+}
+
+/**
+ * The list's parts (search box, cards, paging line, "Show more"), `render(options)`,
+ * which draws the cards as renderList does, a page at a time (a card with unsaved
+ * changes is always drawn), and `focus(id, otherwise)`, which puts the keyboard on a
+ * card's heading (after Undo or Save). `redraw` draws the list again (showList).
  */
 export function interviewList(redraw) {
   const box = h("div", { class: "ati-interview-list" });
@@ -28,6 +41,10 @@ export function interviewList(redraw) {
   });
   return {
     box,
+    focus: (id, otherwise) =>
+      (box.querySelector(`[data-id="${CSS.escape(id)}"] h4`) ?? otherwise).focus({
+        preventScroll: true,
+      }),
     parts: [pages.find, box, pages.line, h("div", { class: "ati-actions" }, pages.more)],
     render(options) {
       // Redrawing must not drop focus: note which card had it and give it back after.
@@ -149,26 +166,10 @@ function card(record, { labels, changed, on }) {
       "ul",
       { class: "ati-links" },
       next,
-      h(
-        "li",
-        {},
-        h(
-          "a",
-          { href: toolHref("self-assessment", { interview: id }) },
-          "Self-assessment for this interview",
-        ),
-      ),
-      h("li", {}, h("a", { href: toolHref("report", { interview: id }) }, "Reflection report")),
-      h("li", {}, h("a", { href: toolHref("planner", { interview: id }) }, "Plan the follow-up")),
-      h(
-        "li",
-        {},
-        h(
-          "a",
-          { href: toolHref("messages", { interview: id }) },
-          "Draft a message about this interview",
-        ),
-      ),
+      h("li", {}, toolLink("self-assessment", id, "Self-assessment for this interview")),
+      h("li", {}, toolLink("report", id, "Reflection report")),
+      h("li", {}, toolLink("planner", id, "Plan the follow-up")),
+      h("li", {}, toolLink("messages", id, "Draft a message about this interview")),
     ),
     h(
       "div",

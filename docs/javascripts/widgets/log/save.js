@@ -5,7 +5,7 @@
 // entry is stored; one with problems stays a draft (marked in the editor if it is open).
 import { today } from "../../dates.js";
 import { h, fill } from "../../ui.js";
-import { loadInterviews, saveInterviews, interviewName, toolHref } from "../records.js";
+import { loadInterviews, saveInterviews, interviewName, toolLink } from "../records.js";
 import { callDebrief } from "../debrief_common.js";
 
 /**
@@ -102,13 +102,9 @@ function showSavedNotes(box, record, warnings) {
       "p",
       {},
       "Next: ",
-      h(
-        "a",
-        { href: toolHref("self-assessment", { interview: record.id }) },
-        "do the self-assessment",
-      ),
+      toolLink("self-assessment", record.id, "do the self-assessment"),
       ", then ",
-      h("a", { href: toolHref("report", { interview: record.id }) }, "read your reflection report"),
+      toolLink("report", record.id, "read your reflection report"),
       ".",
     ),
   );

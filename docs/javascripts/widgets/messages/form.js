@@ -2,7 +2,7 @@
 // hints and types all come from Python's messages.kinds), the tone choice, and the list
 // of interviews and applications a message can be about.
 import { h, fill, field } from "../../ui.js";
-import { interviewName } from "../records.js";
+import { interviewName, loadApplications, loadInterviews, newestFirst } from "../records.js";
 
 /** Draw the fields of `kind` into `form`, filled with `values`; returns {name: slot}. */
 export function renderFields(form, kind, values) {
@@ -76,8 +76,11 @@ export function variantChoice(box, kind, current, onChange) {
   );
 }
 
-/** "Which interview is this about?": every logged interview and application. */
-export function recordPicker(records, selected, onChange) {
+/** "Which interview is this about?": every logged interview and application with a company. */
+export function recordPicker(selected, onChange) {
+  const records = [...newestFirst(loadInterviews()), ...loadApplications()].filter(
+    (r) => r.company,
+  );
   if (records.length === 0) return null;
   return h(
     "div",

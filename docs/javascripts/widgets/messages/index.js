@@ -18,14 +18,7 @@ import {
   latest,
   undoNotice,
 } from "../../ui.js";
-import {
-  loadInterviews,
-  loadApplications,
-  findRecord,
-  loadDraft,
-  saveDraft,
-  newestFirst,
-} from "../records.js";
+import { findRecord, loadDraft, saveDraft, rememberInterview } from "../records.js";
 import {
   renderFields,
   fillUntyped,
@@ -225,15 +218,9 @@ export function mount(root) {
   subject.addEventListener("input", onEdit);
   body.addEventListener("input", onEdit);
 
-  const records = [...newestFirst(loadInterviews()), ...loadApplications()].filter(
-    (r) => r.company,
-  );
-  const picker = recordPicker(records, state.recordId, (id) => {
+  const picker = recordPicker(state.recordId, (id) => {
     state.recordId = findRecord(id) ? id : "";
-    const url = new URL(location.href);
-    if (state.recordId) url.searchParams.set("interview", state.recordId);
-    else url.searchParams.delete("interview");
-    history.replaceState(history.state, "", url);
+    rememberInterview(state.recordId);
     openDraft();
   });
   const status = statusLine();

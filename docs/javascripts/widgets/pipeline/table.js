@@ -1,7 +1,7 @@
 // What Python worked out, drawn: the nudges, the count of active applications and the
 // table of rows, soonest next step first (rows from the log link back to it).
 import { h, fill } from "../../ui.js";
-import { badge, dateText, setWarning, toolHref } from "../planner_common.js";
+import { badge, dateText, setWarning, toolHref, toolLink } from "../planner_common.js";
 
 /** Link words for the tools a row's next step can open (the link itself is Python's). */
 const LINK_WORDS = { messages: "Draft a message", "offer-check": "Weigh up the offer" };
@@ -41,11 +41,7 @@ export function renderResults(result, entries, leftOut, { cards, countLine, resu
               "span",
               { class: "ati-hint ati-row-source" },
               " (",
-              h(
-                "a",
-                { href: toolHref("log", { interview: row.record_id }) },
-                "from your interview log",
-              ),
+              toolLink("log", row.record_id, "from your interview log"),
               ")",
             )
           : null,

@@ -3,7 +3,7 @@
 // in here) and, for a logged one, a read-only summary that links back to the log.
 import { readerZone } from "../../dates.js";
 import { h, choice, labelled } from "../../ui.js";
-import { dateText, interviewName, newestFirst, toolHref } from "../planner_common.js";
+import { dateText, interviewName, newestFirst, toolLink } from "../planner_common.js";
 import { FIELD_WORDS, QUICK } from "./model.js";
 
 /** @typedef {import("./model.js").Planner} Planner */
@@ -22,7 +22,7 @@ export function sourcePicker(records, source, choose) {
       "p",
       { class: "ati-hint" },
       "Type the interview in below. If you keep an ",
-      h("a", { href: toolHref("log") }, "interview log"),
+      toolLink("log", null, "interview log"),
       " on this device, you can pick an interview from it here instead.",
     );
   }
@@ -77,14 +77,6 @@ export function recordSummary(p, r) {
     { class: "ati-card", "aria-labelledby": "ati-record-heading" },
     h("h2", { id: "ati-record-heading" }, "From your interview log"),
     list,
-    h(
-      "p",
-      {},
-      h(
-        "a",
-        { href: toolHref("log", { interview: r.id }) },
-        "Change these details in the interview log",
-      ),
-    ),
+    h("p", {}, toolLink("log", r.id, "Change these details in the interview log")),
   );
 }

@@ -6,7 +6,7 @@
 // Interviews that need fixing are left out, named, and linked to the log.
 import { today } from "../../dates.js";
 import { h, fill, statusLine } from "../../ui.js";
-import { loadInterviews, toolHref, interviewName, callDebrief } from "../debrief_common.js";
+import { loadInterviews, interviewName, callDebrief, toolLink } from "../debrief_common.js";
 import { drawChart, legend } from "./chart.js";
 
 /** @typedef {import("./chart.js").Progress} Progress */
@@ -111,13 +111,7 @@ export function mount(root) {
           h(
             "ul",
             {},
-            leftOut.map((rec) =>
-              h(
-                "li",
-                {},
-                h("a", { href: toolHref("log", { interview: rec.id }) }, interviewName(rec)),
-              ),
-            ),
+            leftOut.map((rec) => h("li", {}, toolLink("log", rec.id, interviewName(rec)))),
           ),
         )
       : null;
@@ -131,7 +125,7 @@ export function mount(root) {
           h(
             "p",
             {},
-            h("a", { href: toolHref("log") }, "Go to your interview log"),
+            toolLink("log", null, "Go to your interview log"),
             " to add or score interviews.",
           ),
         ),

@@ -80,6 +80,17 @@ export function toolHref(tool, params = {}) {
   return `../${tool}/${query ? `?${query}` : ""}`;
 }
 
+/**
+ * Remember the chosen interview in the address, so a reload shows the same one.
+ * @param {string} id
+ */
+export function rememberInterview(id) {
+  const url = new URL(location.href);
+  if (id) url.searchParams.set("interview", id);
+  else url.searchParams.delete("interview");
+  history.replaceState(history.state, "", url);
+}
+
 /** A link Python described ({tool, params}), from a page at `depth` folders below the site root. */
 /**
  * @param {{tool?: string, params?: Record<string, string | null | undefined>} | null | undefined} link

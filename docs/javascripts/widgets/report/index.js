@@ -10,12 +10,12 @@ import { h, fill, statusLine, download, newId, latest } from "../../ui.js";
 import {
   loadInterviews,
   newestFirst,
-  toolHref,
   interviewParam,
   rememberInterview,
   interviewSelect,
   callDebrief,
   interviewName,
+  toolLink,
 } from "../debrief_common.js";
 import { render, showProblems } from "./view.js";
 
@@ -36,7 +36,7 @@ export function mount(root) {
         "p",
         {},
         "There is nothing to report on yet. ",
-        h("a", { href: toolHref("log") }, "Log an interview"),
+        toolLink("log", null, "Log an interview"),
         " first: the questions you were asked, how you would score your answers, and what went well. Then come back here.",
       ),
     );

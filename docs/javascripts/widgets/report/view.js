@@ -4,7 +4,7 @@
 // to, what was outside their control, where to go next, and how the report was made.
 // Also the list of problems when the record must be fixed in the log first.
 import { h, fill } from "../../ui.js";
-import { fieldWords, guideHref, toolHref } from "../debrief_common.js";
+import { fieldWords, guideHref, toolLink } from "../debrief_common.js";
 
 /** @typedef {import("../../../../types/ops").OpResults["debrief.report"]} Report */
 /** @typedef {Report["focus_areas"][number]} FocusArea */
@@ -53,21 +53,8 @@ export function showProblems(output, record, error) {
       h(
         "p",
         {},
-        h(
-          "a",
-          { href: toolHref("log", { interview: record.id }) },
-          "Open this interview in the log",
-        ),
-        selfOnes
-          ? [
-              " or ",
-              h(
-                "a",
-                { href: toolHref("self-assessment", { interview: record.id }) },
-                "its self-assessment",
-              ),
-            ]
-          : null,
+        toolLink("log", record.id, "Open this interview in the log"),
+        selfOnes ? [" or ", toolLink("self-assessment", record.id, "its self-assessment")] : null,
         ".",
       ),
     ),
@@ -126,21 +113,14 @@ function whatNext(record) {
     h("h3", {}, "What next"),
     list([
       [
-        h(
-          "a",
-          { href: toolHref("self-assessment", { interview: record.id }) },
-          "Your self-assessment",
-        ),
+        toolLink("self-assessment", record.id, "Your self-assessment"),
         " of this interview: change an answer and the report follows.",
       ],
       [
-        h("a", { href: toolHref("planner", { interview: record.id }) }, "Plan your follow-ups"),
+        toolLink("planner", record.id, "Plan your follow-ups"),
         " for this interview: a thank-you, a chaser, asking for feedback.",
       ],
-      [
-        h("a", { href: toolHref("progress") }, "See your progress"),
-        " across interviews, as you practise.",
-      ],
+      [toolLink("progress", null, "See your progress"), " across interviews, as you practise."],
     ]),
   );
 }
@@ -170,7 +150,7 @@ export function render(output, record, r) {
           "p",
           { class: "admonition note" },
           "You have not done the self-assessment for this interview yet. ",
-          h("a", { href: toolHref("self-assessment", { interview: record.id }) }, "Doing it"),
+          toolLink("self-assessment", record.id, "Doing it"),
           " gives this report more to go on.",
         ),
     h("h3", {}, "What went well"),
@@ -224,7 +204,7 @@ export function render(output, record, r) {
           r.unscored_questions === 1
             ? "One question has no score yet. "
             : `${r.unscored_questions} questions have no score yet. `,
-          h("a", { href: toolHref("log", { interview: record.id }) }, "Score them in the log"),
+          toolLink("log", record.id, "Score them in the log"),
           " to make the report more useful.",
         )
       : null,

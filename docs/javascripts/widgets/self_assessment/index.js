@@ -11,6 +11,7 @@ import {
   patchInterview,
   newestFirst,
   toolHref,
+  toolLink,
   interviewParam,
   undoNotice,
   laterWriter,
@@ -102,7 +103,7 @@ export function mount(root) {
           "p",
           {},
           "These answers are not linked to an interview. To see them in a reflection report, ",
-          h("a", { href: toolHref("log") }, "log the interview"),
+          toolLink("log", null, "log the interview"),
           " and then choose it in the list above.",
         ),
       );
@@ -163,7 +164,7 @@ export function mount(root) {
           "p",
           { class: "ati-hint" },
           "Nothing is in your interview log yet, so this will be kept on its own. ",
-          h("a", { href: toolHref("log") }, "Log an interview"),
+          toolLink("log", null, "Log an interview"),
           " to link the two.",
         ),
     h(
