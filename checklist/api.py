@@ -17,6 +17,7 @@ from typing import Any
 
 from checklist import __version__
 from checklist.errors import InputError
+from checklist.records.fieldnames import field_words
 
 __all__ = ["FEATURES", "call", "call_json", "handler_for", "preload"]
 
@@ -85,7 +86,10 @@ def call(op: str, payload: Payload | None = None) -> dict[str, Any]:
             "error": {
                 "kind": "input",
                 "message": str(exc),
-                "problems": [problem.to_json() for problem in exc.problems],
+                "problems": [
+                    {**problem.to_json(), "label": field_words(problem.field)}
+                    for problem in exc.problems
+                ],
             },
         }
     except Exception as exc:  # noqa: BLE001 - the façade must answer, whatever failed

@@ -1627,6 +1627,30 @@ export interface OpResults {
       id: string;
       label: string;
     }>;
+    feedback: Array<{
+      id: string;
+      label: string;
+    }>;
+    field_names: {
+      applied_on: string;
+      company: string;
+      date: string;
+      decision_date: string;
+      feedback: string;
+      format: string;
+      notes: string;
+      people: string;
+      questions: string;
+      reference: string;
+      role: string;
+      self_assessment: string;
+      status: string;
+      steps: string;
+      time: string;
+      to_improve: string;
+      tz: string;
+      went_well: string;
+    };
     kinds: Array<string>;
     labels: {
       answer: string;

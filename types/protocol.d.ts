@@ -12,9 +12,11 @@ export type State = "idle" | "loading" | "ready" | "failed";
 
 /** One problem with one field, worded for the reader (checklist.errors.FieldProblem). */
 export interface FieldProblem {
-  /** Dotted path with 0-based positions, e.g. "questions.2.score". */
+  /** The field's path, with 0-based positions: "questions[2].score". */
   field: string;
   message: string;
+  /** The field named in the reader's words, rows from 1: "Question 3, score". */
+  label: string;
 }
 
 /** Why a call failed: the reader can fix "input"; the others are the page's or ours. */

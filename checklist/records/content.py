@@ -59,16 +59,23 @@ class RecordsContent:
     kinds: tuple[str, ...]
     statuses: tuple[StatusChoice, ...]
     default_status: Mapping[str, str]
-    feedback_values: tuple[str, ...]
+    feedback: tuple[Choice, ...]
     steps: tuple[StepChoice, ...]
     channels: tuple[Choice, ...]
     labels: Mapping[str, str]
     form_labels: Mapping[str, str]
+    field_names: Mapping[str, str]
+    part_names: Mapping[str, str]
     errors: Mapping[str, str]
     next: Mapping[str, str]
     spoken: Mapping[str, Any]
     months: tuple[str, ...]
     weekdays: tuple[str, ...]
+
+    @property
+    def feedback_values(self) -> tuple[str, ...]:
+        """The values a record's ``feedback`` may take."""
+        return tuple(choice.id for choice in self.feedback)
 
     def statuses_for(self, kind: str) -> tuple[str, ...]:
         """Return the status ids a record of ``kind`` may have, in content order."""
@@ -105,7 +112,7 @@ def records_content() -> RecordsContent:
             for r in data["statuses"]
         ),
         default_status={str(k): str(v) for k, v in data["default_status"].items()},
-        feedback_values=tuple(str(v) for v in data["feedback_values"]),
+        feedback=_choices(data["feedback"]),
         steps=tuple(
             StepChoice(str(r["id"]), str(r["label"]), tuple(str(k) for k in r["message_kinds"]))
             for r in data["steps"]
@@ -113,6 +120,8 @@ def records_content() -> RecordsContent:
         channels=_choices(data["channels"]),
         labels={str(k): str(v) for k, v in data["labels"].items()},
         form_labels={str(k): str(v) for k, v in data["form_labels"].items()},
+        field_names={str(k): str(v) for k, v in data["field_names"].items()},
+        part_names={str(k): str(v) for k, v in data["part_names"].items()},
         errors={str(k): str(v) for k, v in data["errors"].items()},
         next={str(k): str(v) for k, v in data["next"].items()},
         spoken=dict(data["spoken"]),

@@ -48,7 +48,9 @@ def options(_payload: Payload) -> dict[str, Any]:
             for s in content.steps
         ],
         "channels": [{"id": c.id, "label": c.label} for c in content.channels],
+        "feedback": [{"id": c.id, "label": c.label} for c in content.feedback],
         "labels": dict(content.labels),
+        "field_names": dict(content.field_names),
         "limits": dict(content.limits),
     }
 

@@ -20,7 +20,7 @@ export function normalise(text) {
   return ` ${standard.join(" ")} `;
 }
 
-/** @type {{prior: number, threshold: number, weights: Record<string, number>} | null} */
+/** @type {{prior: number, threshold: number, evidence: number, weights: Record<string, number>} | null} */
 let model = null;
 
 /** Add the second net behind the patterns (crisis_model.js, as checklist.crisis uses it). */
@@ -35,13 +35,17 @@ function features(seen) {
   return new Set([...words, ...pairs]);
 }
 
+/** The model's verdict, as checklist.crisis.CrisisModel.matches gives it. */
 function modelMatches(seen) {
   if (!model) return false;
   let score = model.prior;
+  let leaning = 0; // the words that lean towards crisis: the evidence
   for (const feature of features(seen)) {
-    if (Object.hasOwn(model.weights, feature)) score += model.weights[feature];
+    const weight = Object.hasOwn(model.weights, feature) ? model.weights[feature] : 0;
+    score += weight;
+    if (weight > 0) leaning += weight;
   }
-  return score > model.threshold;
+  return leaning >= model.evidence && score > model.threshold;
 }
 
 /** Whether the words are words of crisis (patterns only: help first, no reframing). */

@@ -90,6 +90,32 @@ def test_the_model_shows_help_for_every_phrasing_and_rarely_otherwise() -> None:
     assert len(alarms) / len(ORDINARY) <= 0.12, alarms
 
 
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Europe/London",
+        "America/New_York",
+        "Contoso Ltd",
+        "Fabrikam",
+        "Warehouse operative",
+        "Senior analyst",
+        "2026-12-01",
+        "10:00",
+        "jo@example.org",
+        "Jo Bell",
+        "NHS Lothian",
+        "asdf",
+    ],
+)
+def test_a_field_of_unknown_words_brings_no_help(value: str) -> None:
+    """A company, a zone or a name the model never met is no evidence of crisis.
+
+    The model's threshold lies below its prior, so without the evidence rule these did
+    bring the help box, on every page where such a field is filled in.
+    """
+    assert not is_concern(value)
+
+
 def test_the_e2e_model_only_phrasing_is_model_only() -> None:
     """tests/e2e/test_crisis.py relies on a phrasing only the model catches."""
     text = "honestly everyone would manage fine if i vanished"

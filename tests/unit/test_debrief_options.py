@@ -137,7 +137,11 @@ def test_duplicate_needs_a_new_id() -> None:
         "debrief.duplicate", {"interview": _record(), "new_id": " ", "today": TODAY}
     )
     assert [
-        {"field": "new_id", "message": "A new identifier is needed to make a copy."}
+        {
+            "field": "new_id",
+            "message": "A new identifier is needed to make a copy.",
+            "label": "new id",
+        }
     ] == response["error"]["problems"]
 
 

@@ -152,6 +152,7 @@ def test_empty_thought_is_refused_kindly(payload: dict[str, Any]) -> None:
             "message": (
                 "Please write down the thought in your own words, or choose one from the list."
             ),
+            "label": "text",
         }
     ] == response["error"]["problems"]
 
@@ -220,6 +221,7 @@ def test_journal_entry_needs_a_reframe() -> None:
                 "Please write a more balanced thought before saving: a sentence that takes "
                 "in the evidence on both sides. The questions above can help."
             ),
+            "label": "reframe",
         }
     ] == response["error"]["problems"]
 

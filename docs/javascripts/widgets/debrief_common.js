@@ -27,50 +27,6 @@ export {
 /** The ?interview=<id> of the current address, or "". */
 export const interviewParam = () => new URLSearchParams(location.search).get("interview") ?? "";
 
-const PART_NAMES = {
-  company: "Company",
-  role: "Job title",
-  date: "Date of the interview",
-  time: "Time",
-  tz: "Time zone",
-  format: "Format",
-  status: "Where things stand",
-  decision_date: "Decision date",
-  went_well: "Things that went well",
-  to_improve: "Things to improve",
-  interviewers: "Interviewer",
-  questions: "Question",
-  self_assessment: "Self-assessment",
-  text: "wording",
-  notes: "notes",
-  score: "score",
-  name: "name",
-  contact: "contact details",
-  answer: "answer",
-  note: "note",
-};
-
-/** Plain words for a dotted field path: "questions.2.score" → "Question 3, score". */
-export function fieldWords(path) {
-  const parts = String(path || "").split(".");
-  const out = [];
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i];
-    if (/^\d+$/.test(part)) {
-      out[out.length - 1] = `${out[out.length - 1]} ${Number(part) + 1}`;
-    } else if (i === 0) {
-      out.push(PART_NAMES[part] ?? part);
-    } else if (parts[0] === "self_assessment" && i === 1) {
-      out.push(`question “${part.replace(/_/g, " ")}”`);
-    } else {
-      out.push(
-        parts[0] === "interviewers" && part === "role" ? "role" : (PART_NAMES[part] ?? part),
-      );
-    }
-  }
-  return out.join(", ");
-}
-
 /** A select listing the logged interviews (newest first), with an optional first choice. */
 export function interviewSelect({ id, label, records, selected, first = null, onChange }) {
   const select = h(

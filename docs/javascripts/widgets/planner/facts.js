@@ -4,7 +4,7 @@
 // into its record (`feedback`, `rejected_on`, `steps`); for a typed-in one, into "planner".
 import { h, field } from "../../ui.js";
 import { addWarningSlot, dateList } from "../planner_common.js";
-import { FEEDBACK, QUICK } from "./model.js";
+import { QUICK } from "./model.js";
 
 /** @typedef {import("./model.js").Planner} Planner */
 /** @typedef {import("./model.js").Facts} Facts */
@@ -23,7 +23,7 @@ export function factsFieldset(p, rejected) {
     field({
       name: "feedback",
       label: "Have they given you feedback?",
-      options: FEEDBACK,
+      options: p.feedback,
       value: f.feedback ?? "",
     }),
   );

@@ -29,7 +29,8 @@ import { recordSummary, sourcePicker } from "./source.js";
 
 /** @param {HTMLElement} root */
 export function mount(root) {
-  const statuses = model.interviewStatuses(ui.widgetData(root, "planner")["records.options"]);
+  const options = ui.widgetData(root, "planner")["records.options"] ?? {};
+  const statuses = model.interviewStatuses(options);
   const persist = storage.autosaver(model.KEY);
   const saved = persist.load({}) ?? {};
   /** @type {PlanRecord[]} */
@@ -90,6 +91,8 @@ export function mount(root) {
     touched: new Set(),
     notice,
     statuses,
+    feedback: model.choicePairs(options.feedback),
+    names: options.field_names ?? {},
     statusLabel: (id) => statuses.find(([v]) => v === id)?.[1] ?? id,
     record,
     facts: () => model.factsFrom(sourceRecord()),

@@ -28,28 +28,21 @@ export const FACT_STEPS = /** @type {const} */ ({
   sar_sent_on: "sar_request",
 });
 /** @type {[string, string][]} */
-export const FEEDBACK = [
-  ["", "Not yet"],
-  ["positive", "Yes, mostly encouraging"],
-  ["negative", "Yes, mostly things to improve"],
-];
-/** @type {[string, string][]} */
 export const REMINDERS = [
   ["", "No reminder"],
   ["15", "15 minutes before"],
   ["60", "1 hour before"],
   ["1440", "1 day before"],
 ];
-/** @type {Record<string, string>} */
-export const FIELD_WORDS = {
-  company: "Company",
-  role: "Job title",
-  date: "Date of the interview",
-  time: "Start time",
-  tz: "Time zone",
-  decision_date: "When they said they would decide",
-  status: "Where things stand",
-};
+/**
+ * Content choices as [id, label] pairs, for a select.
+ * @param {{id: string, label: string}[] | undefined} choices
+ * @returns {[string, string][]}
+ */
+export const choicePairs = (choices) => (choices ?? []).map((c) => [c.id, c.label]);
+
+/** The logged interview's fields the planner shows (their names come from content). */
+export const SUMMARY_FIELDS = ["company", "role", "date", "time", "tz", "decision_date", "status"];
 
 /**
  * The statuses an interview can have, as [id, label] pairs, from records.options (content).
@@ -240,6 +233,8 @@ export function planSummary(items, company) {
  * @property {Set<string>} touched Fields the reader has been in (their errors show).
  * @property {ReturnType<typeof import("../../ui.js").undoNotice>} notice
  * @property {[string, string][]} statuses The interview statuses [id, label] from content.
+ * @property {[string, string][]} feedback Whether they gave feedback [id, label], from content.
+ * @property {Record<string, string>} names Each record field's name, from content.
  * @property {(id: string) => string} statusLabel
  * @property {() => PlanRecord | null} record The logged interview chosen, if any.
  * @property {() => Facts} facts What has happened since, for the chosen interview.

@@ -4,7 +4,7 @@
 // and what is good to know. Built from planner.plan's answer; nothing is worked out here.
 import { h, setError } from "../../ui.js";
 import { badge, setWarning } from "../planner_common.js";
-import { FIELD_WORDS, fieldOf, whenText } from "./model.js";
+import { SUMMARY_FIELDS, fieldOf, whenText } from "./model.js";
 
 /** @typedef {import("./model.js").PlanItem} PlanItem */
 /** @typedef {import("./model.js").PlanResult} PlanResult */
@@ -121,7 +121,7 @@ export function placeProblems(error, interview, { slots, shown, fixHref }) {
     else if (!slot) unplaced.push(problem.message);
   }
   const fix =
-    fixHref && problems.some((problem) => problem.field in FIELD_WORDS)
+    fixHref && problems.some((problem) => SUMMARY_FIELDS.includes(problem.field))
       ? h(
           "p",
           { class: "ati-error" },

@@ -4,7 +4,7 @@
 import { readerZone } from "../../dates.js";
 import { h, choice, labelled } from "../../ui.js";
 import { dateText, interviewName, newestFirst, toolLink } from "../planner_common.js";
-import { FIELD_WORDS, QUICK } from "./model.js";
+import { QUICK } from "./model.js";
 
 /** @typedef {import("./model.js").Planner} Planner */
 /** @typedef {import("./model.js").PlanRecord} PlanRecord */
@@ -70,7 +70,7 @@ export function recordSummary(p, r) {
       error,
     );
     p.slots[name] = { input: dd, error, warn };
-    list.append(h("dt", {}, FIELD_WORDS[name]), dd);
+    list.append(h("dt", {}, p.names[name] ?? name), dd);
   }
   return h(
     "section",

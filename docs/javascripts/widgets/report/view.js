@@ -4,7 +4,7 @@
 // to, what was outside their control, where to go next, and how the report was made.
 // Also the list of problems when the record must be fixed in the log first.
 import { h, fill } from "../../ui.js";
-import { fieldWords, guideHref, toolLink } from "../debrief_common.js";
+import { guideHref, toolLink } from "../debrief_common.js";
 
 /** @typedef {import("../../../../types/ops").OpResults["debrief.report"]} Report */
 /** @typedef {Report["focus_areas"][number]} FocusArea */
@@ -48,7 +48,7 @@ export function showProblems(output, record, error) {
       h("p", { class: "admonition-title" }, "A few details need fixing first"),
       h("p", {}, "A report can be made once these are sorted out in your log:"),
       problems.length
-        ? list(problems.map((p) => [h("strong", {}, `${fieldWords(p.field)}: `), p.message]))
+        ? list(problems.map((p) => [h("strong", {}, `${p.label || p.field}: `), p.message]))
         : h("p", {}, error.message),
       h(
         "p",
