@@ -29,7 +29,6 @@ __all__ = [
     "crisis_help",
     "crisis_rules",
     "features",
-    "is_concern",
     "is_crisis",
     "normalise",
     "page_data",
@@ -193,7 +192,7 @@ def expand(pattern: str, words: Mapping[str, str]) -> str:
 
 
 def compile_model(raw: Mapping[str, Any]) -> CrisisModel:
-    """Build the model from its content section (``crisis_model``)."""
+    """Build the model from the data of ``crisis_model.yaml`` (page data, not packaged)."""
     return CrisisModel(
         prior=int(raw["prior"]),
         threshold=int(raw["threshold"]),
@@ -235,11 +234,13 @@ def compile_rules(raw: Mapping[str, Any], model: Mapping[str, Any] | None = None
 
 @cache
 def crisis_rules() -> CrisisRules:
-    """Return the packaged crisis rules, compiled once."""
-    return compile_rules(
-        cast("Mapping[str, Any]", section("crisis")),
-        cast("Mapping[str, Any]", section("crisis_model")),
-    )
+    """Return the packaged crisis rules (the patterns), compiled once.
+
+    The model is not packaged: only the page uses it (crisis_model.js, fetched where a
+    reader can write), so it is left out of the content every visit downloads, and the
+    scripts and tests that measure it compile it from ``crisis_model.yaml`` themselves.
+    """
+    return compile_rules(cast("Mapping[str, Any]", section("crisis")))
 
 
 def normalise(text: str) -> str:
@@ -250,11 +251,6 @@ def normalise(text: str) -> str:
 def is_crisis(text: str) -> bool:
     """Say whether a reader's words are words of crisis (help first, no reframing)."""
     return crisis_rules().matches(text)
-
-
-def is_concern(text: str) -> bool:
-    """Say whether a reader's words should bring crisis help (patterns or model)."""
-    return crisis_rules().concern(text)
 
 
 def crisis_help() -> dict[str, Any]:

@@ -21,6 +21,9 @@ DATA = ROOT / "checklist" / "data"
 OUT = DATA / "content.json"
 CRISIS_JS = ROOT / "docs" / "javascripts" / "crisis_data.js"
 CRISIS_MODEL_JS = ROOT / "docs" / "javascripts" / "crisis_model.js"
+# Data only the page uses, written as a module of its own and left out of content.json
+# (which every first visit downloads inside the Python archive): the crisis model.
+PAGE_ONLY = frozenset({"crisis_model"})
 
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -70,6 +73,8 @@ def build(data_dir: Path = DATA, out: Path = OUT) -> Path:
     """Write ``out`` from every YAML file in ``data_dir``; return the path written."""
     content: dict[str, object] = {}
     for path in sorted(data_dir.glob("*.yaml")):
+        if path.stem in PAGE_ONLY:
+            continue
         with path.open(encoding="utf-8") as handle:
             content[path.stem] = yaml.safe_load(handle)
     if data_dir == DATA:

@@ -36,11 +36,12 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import build_content
+import train_crisis
 import train_pitfall_model
 
 from checklist import api
 from checklist.content import section
-from checklist.crisis import is_concern, is_crisis
+from checklist.crisis import is_crisis
 from checklist.messages.pitfall_model import train
 from checklist.messages.pitfalls import (
     CheckContext,
@@ -273,7 +274,8 @@ def leave_one_split_out(splits: list[str]) -> None:
 
 def crisis_split(texts: list[str]) -> tuple[list[str], list[str]]:
     """Return (the texts the patterns call crisis, the texts that bring help at all)."""
-    return [t for t in texts if is_crisis(t)], [t for t in texts if is_concern(t)]
+    rules = train_crisis.site_rules()
+    return [t for t in texts if is_crisis(t)], [t for t in texts if rules.concern(t)]
 
 
 def crisis_report() -> None:

@@ -101,6 +101,14 @@ def _rules() -> CrisisRules:
         return compile_rules(yaml.safe_load(handle))
 
 
+def site_rules() -> CrisisRules:
+    """Return the patterns and the committed model, as the page runs them together."""
+    with (CONTENT / "crisis.yaml").open(encoding="utf-8") as handle:
+        patterns = yaml.safe_load(handle)
+    with OUT.open(encoding="utf-8") as handle:
+        return compile_rules(patterns, yaml.safe_load(handle))
+
+
 def leave_one_out() -> None:
     """Print the model's own recall and false alarms on each set it was not trained on."""
     rules = _rules()

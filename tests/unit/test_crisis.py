@@ -12,7 +12,7 @@ import pytest
 
 from checklist import api
 from checklist.content import section
-from checklist.crisis import compile_rules, crisis_help, crisis_rules, is_concern, is_crisis
+from checklist.crisis import compile_rules, crisis_help, crisis_rules, is_crisis
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
@@ -51,6 +51,12 @@ ORDINARY_SETS = (
     "ordinary_unseen8.txt",
     "ordinary_unseen9.txt",
 )
+sys.path.insert(0, str(ROOT / "scripts"))
+import train_crisis  # noqa: E402 (the scripts folder joins the path first)
+
+#: The patterns with the model behind them, as the page runs them (the model is page data).
+SITE_RULES = train_crisis.site_rules()
+is_concern = SITE_RULES.concern
 CRISIS = [text for name in CRISIS_SETS for text in lines(name)]
 ORDINARY = [text for name in ORDINARY_SETS for text in lines(name)]
 
@@ -186,8 +192,7 @@ def test_ordinary_thought_has_no_crisis() -> None:
 
 def test_generated_page_module_matches_the_yaml() -> None:
     """docs/javascripts/crisis_data.js is exactly what build_content writes now."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import build_content
+    import build_content  # the scripts folder is on the path (above)
 
     assert build_content.crisis_module() == (JS / "crisis_data.js").read_text(encoding="utf-8")
     model_js = (JS / "crisis_model.js").read_text(encoding="utf-8")
@@ -196,9 +201,6 @@ def test_generated_page_module_matches_the_yaml() -> None:
 
 def test_the_crisis_model_is_trained_on_the_current_sets() -> None:
     """checklist/data/crisis_model.yaml is what scripts/train_crisis.py writes now."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import train_crisis
-
     assert train_crisis.model_text() == train_crisis.OUT.read_text(encoding="utf-8")
 
 
@@ -208,7 +210,7 @@ def test_the_model_is_a_second_net_not_the_only_one() -> None:
     Each new set first measures both (tests/data/README.md); its misses then go into the
     patterns, so a pattern, which says plainly what it matches, is always the first net.
     """
-    rules = crisis_rules()
+    rules = SITE_RULES
     assert rules.model is not None
     assert len(rules.model.weights) > 1000
     missed = [t for t in CRISIS if rules.pattern.search(rules.normalise(t)) is None]
@@ -237,6 +239,6 @@ def test_the_page_matches_exactly_what_python_matches(tmp_path: Path) -> None:
     out = subprocess.run(
         [node, "run.js"], cwd=tmp_path, capture_output=True, text=True, check=True
     ).stdout
-    rules = crisis_rules()
+    rules = SITE_RULES
     expected = [[rules.matches(t), rules.concern(t), rules.normalise(t)] for t in texts]
     assert expected == json.loads(out)
