@@ -38,6 +38,7 @@ CRISIS_SETS = (
     "crisis_unseen7.txt",
     "crisis_unseen8.txt",
     "crisis_unseen9.txt",
+    "crisis_unseen10.txt",
 )
 ORDINARY_SETS = (
     "ordinary_worry.txt",
@@ -50,6 +51,7 @@ ORDINARY_SETS = (
     "ordinary_unseen7.txt",
     "ordinary_unseen8.txt",
     "ordinary_unseen9.txt",
+    "ordinary_unseen10.txt",
 )
 CRISIS = [text for name in CRISIS_SETS for text in lines(name)]
 ORDINARY = [text for name in ORDINARY_SETS for text in lines(name)]
