@@ -38,6 +38,7 @@ CRISIS_SETS = (
     "crisis_unseen7.txt",
     "crisis_unseen8.txt",
     "crisis_unseen9.txt",
+    "crisis_unseen10.txt",
 )
 ORDINARY_SETS = (
     "ordinary_worry.txt",
@@ -50,6 +51,7 @@ ORDINARY_SETS = (
     "ordinary_unseen7.txt",
     "ordinary_unseen8.txt",
     "ordinary_unseen9.txt",
+    "ordinary_unseen10.txt",
 )
 sys.path.insert(0, str(ROOT / "scripts"))
 import train_crisis  # noqa: E402 (the scripts folder joins the path first)
