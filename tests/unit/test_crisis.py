@@ -39,6 +39,7 @@ CRISIS_SETS = (
     "crisis_unseen8.txt",
     "crisis_unseen9.txt",
     "crisis_unseen10.txt",
+    "crisis_unseen11.txt",
 )
 ORDINARY_SETS = (
     "ordinary_worry.txt",
@@ -52,6 +53,7 @@ ORDINARY_SETS = (
     "ordinary_unseen8.txt",
     "ordinary_unseen9.txt",
     "ordinary_unseen10.txt",
+    "ordinary_unseen11.txt",
 )
 sys.path.insert(0, str(ROOT / "scripts"))
 import train_crisis  # noqa: E402 (the scripts folder joins the path first)
