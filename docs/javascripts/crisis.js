@@ -54,19 +54,44 @@ export function show(root) {
 
 const FIELDS = "textarea, input:not([type]), input[type='text'], input[type='search']";
 
-function checkField(target) {
+// The model judges what the reader has written once they pause, not each keystroke:
+// typed a letter at a time, an ordinary line passes through prefixes such as "I keep"
+// that the model leans on (over a third of the near-miss worries in tests/data brought
+// the help at some prefix while being typed). Patterns, exact, still answer at once.
+const SETTLED_MS = 1000;
+/** @type {WeakMap<Element, ReturnType<typeof setTimeout>>} */
+const settling = new WeakMap();
+
+function checkField(target, { settled = false } = {}) {
   if (!(target instanceof Element) || !target.matches(FIELDS)) return;
   const widget = target.closest("[data-widget]");
-  if (widget && isConcern(target.value)) show(widget);
+  if (!widget) return;
+  if (isCrisis(target.value)) {
+    show(widget);
+    return;
+  }
+  clearTimeout(settling.get(target));
+  if (settled) {
+    if (isConcern(target.value)) show(widget);
+    if (modelReady) target.setAttribute("data-crisis-judged", ""); // the model has had its say
+    return;
+  }
+  settling.set(
+    target,
+    setTimeout(() => checkField(target, { settled: true }), SETTLED_MS),
+  );
 }
 
-// The patterns answer at once; the model behind them (about 60 kB) is fetched only on
+// The patterns answer at once; the model behind them (about 220 kB) is fetched only on
 // pages where a reader can write, then every field is looked at again.
 let model = null;
+let modelReady = false;
 function loadModel() {
   model ??= import("./crisis_model.js")
     .then((module) => {
       useModel(module.default);
+      modelReady = true;
+      judged = new WeakMap(); // the model judges every field's text once more
       scanAll();
     })
     .catch(() => {}); // the patterns still answer; a later page load tries again
@@ -74,10 +99,23 @@ function loadModel() {
   return model;
 }
 
+/** Each field's text when last looked at: the input listener follows typing from then on. */
+let judged = new WeakMap();
+
+/**
+ * Look at every field: one that has just appeared (a restored draft) is settled text;
+ * one whose text a widget changed without an input event (a thought chosen from a list)
+ * is checked as if typed.
+ */
 function scanAll() {
   const fields = document.querySelectorAll(`[data-widget] :is(${FIELDS})`);
   if (fields.length > 0) loadModel();
-  for (const field of fields) checkField(field);
+  for (const field of fields) {
+    const value = /** @type {HTMLInputElement} */ (field).value;
+    if (!judged.has(field)) checkField(field, { settled: true });
+    else if (judged.get(field) !== value) checkField(field);
+    judged.set(field, value);
+  }
 }
 
 document.addEventListener("input", (event) => checkField(event.target), true);

@@ -89,6 +89,21 @@ def test_ordinary_worry_brings_no_crisis_help(page: Page) -> None:
     expect(page.locator(HELP)).to_have_count(0)
 
 
+def test_typing_an_ordinary_line_passes_no_alarming_prefix(page: Page) -> None:
+    """The model judges text once the reader pauses, not every prefix of it.
+
+    Typed a letter at a time, "I keep refreshing my inbox" passes through "I keep", which
+    the model alone counts as a concern; the help must not appear (and stay) for that.
+    """
+    block_python(page)
+    page.goto("/tools/thoughts/")
+    page.get_by_label(re.compile("Something else")).check()
+    box = page.get_by_label("Your thought, in your own words")
+    box.press_sequentially("I keep refreshing my inbox")
+    expect(box).to_have_attribute("data-crisis-judged", "")  # the model has judged it
+    expect(page.locator(HELP)).to_have_count(0)
+
+
 def test_a_restored_draft_with_crisis_words_shows_help_on_arrival(page: Page) -> None:
     """Text already saved in a field (a draft from earlier) is checked when it appears."""
     block_python(page)

@@ -43,6 +43,7 @@ CRISIS_SETS = (
 )
 ORDINARY_SETS = (
     "ordinary_worry.txt",
+    "ordinary_reframes.txt",
     "ordinary_unseen.txt",
     "ordinary_unseen2.txt",
     "ordinary_unseen3.txt",
