@@ -15,12 +15,11 @@ from typing import Any
 
 from checklist.content import section
 from checklist.debrief.matching import Phrase
-from checklist.records.content import log_rules, records_content
+from checklist.records.content import Choice, log_rules, records_content
 
 __all__ = [
     "Action",
     "Area",
-    "Choice",
     "Distortion",
     "LogContent",
     "PracticeContent",
@@ -69,14 +68,6 @@ class Wording:
     def texts(self, path: str) -> tuple[str, ...]:
         """Return the list of sentences at ``path``."""
         return _strings(self._node(path), path)
-
-
-@dataclass(frozen=True, slots=True)
-class Choice:
-    """One option of a fixed list (a format or a status)."""
-
-    id: str
-    label: str
 
 
 @dataclass(frozen=True, slots=True)
