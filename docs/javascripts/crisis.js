@@ -73,7 +73,8 @@ function checkField(target, { settled = false } = {}) {
   clearTimeout(settling.get(target));
   if (settled) {
     if (isConcern(target.value)) show(widget);
-    if (modelReady) target.setAttribute("data-crisis-judged", ""); // the model has had its say
+    // The model has had its say (browser tests wait for this mark).
+    if (modelState === "ready") target.setAttribute("data-crisis-judged", "");
     return;
   }
   settling.set(
@@ -82,21 +83,22 @@ function checkField(target, { settled = false } = {}) {
   );
 }
 
-// The patterns answer at once; the model behind them (about 220 kB) is fetched only on
-// pages where a reader can write, then every field is looked at again.
-let model = null;
-let modelReady = false;
+// The patterns answer at once; the model behind them (about 200 kB, 55 kB compressed) is
+// fetched only on pages where a reader can write, then every field is looked at again.
+// A failed fetch leaves it "loading": the patterns still answer, a later page load tries.
+/** @type {"idle" | "loading" | "ready"} */
+let modelState = "idle";
 function loadModel() {
-  model ??= import("./crisis_model.js")
+  if (modelState !== "idle") return;
+  modelState = "loading";
+  import("./crisis_model.js")
     .then((module) => {
       useModel(module.default);
-      modelReady = true;
+      modelState = "ready";
       judged = new WeakMap(); // the model judges every field's text once more
       scanAll();
     })
-    .catch(() => {}); // the patterns still answer; a later page load tries again
-
-  return model;
+    .catch(() => {});
 }
 
 /** Each field's text when last looked at: the input listener follows typing from then on. */
