@@ -40,6 +40,7 @@ CRISIS_SETS = (
     "crisis_unseen9.txt",
     "crisis_unseen10.txt",
     "crisis_unseen11.txt",
+    "crisis_unseen12.txt",
 )
 ORDINARY_SETS = (
     "ordinary_worry.txt",
@@ -55,6 +56,7 @@ ORDINARY_SETS = (
     "ordinary_unseen9.txt",
     "ordinary_unseen10.txt",
     "ordinary_unseen11.txt",
+    "ordinary_unseen12.txt",
 )
 sys.path.insert(0, str(ROOT / "scripts"))
 import train_crisis  # noqa: E402 (the scripts folder joins the path first)
