@@ -30,7 +30,7 @@ if str(ROOT) not in sys.path:
 if str(ROOT / "scripts") not in sys.path:
     sys.path.insert(0, str(ROOT / "scripts"))
 
-import train_pitfall_model
+import train_models
 
 from checklist.crisis import page_data
 
@@ -62,13 +62,6 @@ def _write_if_changed(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def _pitfall_model() -> object:
-    """Return the trained pitfall weights, retraining first if they are stale."""
-    if train_pitfall_model.SOURCES[0].exists() and not train_pitfall_model.current():
-        train_pitfall_model.write()
-    return json.loads(train_pitfall_model.OUT.read_text(encoding="utf-8"))
-
-
 def build(data_dir: Path = DATA, out: Path = OUT) -> Path:
     """Write ``out`` from every YAML file in ``data_dir``; return the path written."""
     content: dict[str, object] = {}
@@ -78,7 +71,8 @@ def build(data_dir: Path = DATA, out: Path = OUT) -> Path:
         with path.open(encoding="utf-8") as handle:
             content[path.stem] = yaml.safe_load(handle)
     if data_dir == DATA:
-        content["pitfall_model"] = _pitfall_model()
+        content["pitfall_model"] = train_models.PITFALLS.load()
+        content["thought_model"] = train_models.THOUGHTS.load()
     text = json.dumps(content, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
     _write_if_changed(out, text)
     if data_dir == DATA:

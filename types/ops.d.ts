@@ -587,10 +587,12 @@ export interface OpResults {
       label: string;
     }>;
     generic: boolean;
+    guessed: boolean;
     guide: {
       link: string;
       title: string;
     };
+    intro: string;
     matched: Array<{
       id: string;
       thought: string;

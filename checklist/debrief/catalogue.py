@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from checklist.content import section
+from checklist.content import load_content, section
 from checklist.debrief.matching import Phrase
 from checklist.records.content import Choice, log_rules, records_content
+from checklist.textmodel import Model, load_model
 
 __all__ = [
     "Action",
@@ -238,6 +239,10 @@ class ThoughtContent:
     generic_questions: tuple[str, ...]
     generic_alternatives: tuple[str, ...]
     messages: Wording
+    #: The trained model behind the cues, and how much surer of a pattern than of "no
+    #: pattern" it must be before its guess is shown (None: cues alone).
+    model: Model | None = None
+    model_margin: float = 0.0
 
     def thought(self, thought_id: str) -> Thought | None:
         """Return the listed thought with this id, if any."""
@@ -376,7 +381,20 @@ def thought_content() -> ThoughtContent:
         generic_questions=_strings(generic["questions"], "questions"),
         generic_alternatives=_strings(generic["alternatives"], "alternatives"),
         messages=Wording(_mapping(raw["messages"], "messages")),
+        model=_optional_model(load_content().get("thought_model"), known),
+        model_margin=float(raw["model_margin"]),
     )
+
+
+def _optional_model(raw: object, known: set[str]) -> Model | None:
+    """Return the thought model, or None before it is trained; its labels are patterns."""
+    if raw is None:
+        return None
+    model = load_model(_mapping(raw, "thought_model"))
+    if not set(model.labels) <= known | {"good"}:
+        msg = "thought_model: a label is not a thinking pattern; run scripts/train_models.py"
+        raise ValueError(msg)
+    return model
 
 
 def _self_question(raw: Mapping[str, Any], points: int) -> SelfQuestion:

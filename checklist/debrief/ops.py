@@ -103,15 +103,18 @@ answer may also be sent as a digit string ("7"); a whole-valued decimal (7.0) is
     ``{"thoughts": [{"id", "thought", "distortion": d, "questions": [str],
     "alternatives": [str]}], "distortions": [d], "guide": {"title", "link":
     "guide/confidence.md"}}`` where d is ``{"id", "label", "explanation"}`` with id one of
-    all_or_nothing, mind_reading, over_generalising, fortune_telling, labelling.
+    a thinking pattern of ``thoughts.yaml`` (all_or_nothing, mind_reading, labelling…).
 
 ``debrief.challenge`` ``{"thought_id": str}`` or ``{"text": str}`` (the reader's own
     thought; ``thought_id`` wins if both are given) ->
     ``{"thought", "source": "listed"|"own", "matched": [{"id", "thought"}],
     "questions": [str], "alternatives": [str], "distortion": d or null,
     "distortions": [d], "generic": bool (true: nothing matched, general questions),
-    "guide": {"title", "link"}}``. Errors: ``thought_id`` unknown; ``text`` empty, not
-    text or over 100,000 characters.
+    "guessed": bool (true: no cue named the pattern; the trained model guessed it),
+    "intro": str (the sentence before the pattern's label: named or guessed),
+    "note": str (says a guess is a guess, or that no common pattern fits),
+    "crisis": help or null, "guide": {"title", "link"}}``. Errors: ``thought_id``
+    unknown; ``text`` empty, not text or over 100,000 characters.
 
 ``debrief.journal_entry`` ``{"thought", "reframe", "today", "before"?, "after"?}`` ->
     ``{"thought", "reframe", "date": today, "before": int 0-100 or null, "after": int

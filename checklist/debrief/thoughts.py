@@ -45,6 +45,8 @@ class Challenge:
     distortions: tuple[Distortion, ...]
     generic: bool
     crisis: bool = False
+    #: The pattern is the model's guess (no cue named it), shown as a guess.
+    guessed: bool = False
 
     def to_json(self, content: ThoughtContent) -> dict[str, object]:
         """Return the JSON shape of ``debrief.challenge``."""
@@ -57,14 +59,21 @@ class Challenge:
             "distortion": distortion_json(self.distortions[0]) if self.distortions else None,
             "distortions": [distortion_json(d) for d in self.distortions],
             "generic": self.generic,
-            "note": (
-                content.messages.text("no_pattern")
-                if self.source == "own" and not self.distortions and not self.crisis
-                else ""
-            ),
+            "guessed": self.guessed,
+            "intro": content.messages.text("pattern_guessed" if self.guessed else "pattern_named")
+            if self.distortions
+            else "",
+            "note": self._note(content),
             "crisis": crisis_help() if self.crisis else None,
             "guide": {"title": content.guide_title, "link": content.guide_link},
         }
+
+    def _note(self, content: ThoughtContent) -> str:
+        if self.guessed:
+            return content.messages.text("guessed_note")
+        if self.source == "own" and not self.distortions and not self.crisis:
+            return content.messages.text("no_pattern")
+        return ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +148,7 @@ def challenge_text(text: str, content: ThoughtContent) -> Challenge:
     matched = tuple(thought for _, _, thought in ranked[: content.max_matches])
     # A thinking pattern is named only where its own cues appear: a matched listed
     # thought ("interview", "test") is not evidence of a pattern on its own.
-    distortions = find_distortions(folded, content)
+    distortions, guessed = _name_patterns(text, folded, content)
     if not matched:
         return Challenge(
             thought=text,
@@ -149,6 +158,7 @@ def challenge_text(text: str, content: ThoughtContent) -> Challenge:
             alternatives=content.generic_alternatives,
             distortions=distortions,
             generic=True,
+            guessed=guessed,
         )
     return Challenge(
         thought=text,
@@ -158,7 +168,26 @@ def challenge_text(text: str, content: ThoughtContent) -> Challenge:
         alternatives=_unique(a for t in matched for a in t.alternatives),
         distortions=distortions,
         generic=False,
+        guessed=guessed,
     )
+
+
+def _name_patterns(
+    text: str, folded: str, content: ThoughtContent
+) -> tuple[tuple[Distortion, ...], bool]:
+    """Return the patterns the cues name or, when none does, the model's guess if sure.
+
+    Cues are precise and explain themselves; on thoughts no cue author has seen they
+    name a pattern about two times in three. The model (trained on the labelled
+    thoughts) then guesses, and only a confident guess is shown, marked as one.
+    """
+    found = find_distortions(folded, content)
+    if found or content.model is None:
+        return found, False
+    verdict = content.model.judge(text, explain_above=content.model_margin)
+    if verdict is None or verdict.margin <= content.model_margin:
+        return (), False
+    return (content.distortion(verdict.label),), True
 
 
 def find_distortions(folded: str, content: ThoughtContent) -> tuple[Distortion, ...]:

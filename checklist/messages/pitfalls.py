@@ -31,8 +31,8 @@ from typing import Any, Literal, cast
 
 from checklist.content import load_content, section
 from checklist.messages.model import CheckResult, Finding, Severity
-from checklist.messages.pitfall_model import Model, load_model
 from checklist.messages.timing import is_late, recent_count
+from checklist.textmodel import Model, load_model
 
 __all__ = [
     "CheckContext",

@@ -314,3 +314,56 @@ def test_a_should_about_the_past_is_still_named() -> None:
         "should_statements"
         == _challenge({"text": "I should have known better"})["distortion"]["id"]
     )
+
+
+def _with_model(margin: float) -> Any:
+    """The shipped content with a tiny model that knows "gremlins" means fortune-telling."""
+    from dataclasses import replace
+
+    from checklist.textmodel import load_model, train
+
+    records = [
+        *(
+            {"sentence": s, "label": "fortune_telling"}
+            for s in ["the gremlins win", "gremlins"] * 8
+        ),
+        *({"sentence": s, "label": "good"} for s in ["a calm walk home", "tea later"] * 8),
+    ]
+    return replace(thought_content(), model=load_model(train(records)), model_margin=margin)
+
+
+def test_a_pattern_no_cue_names_is_guessed_and_said_to_be_a_guess() -> None:
+    """Where no cue fits, a confident model guess is shown, marked as a guess."""
+    content = _with_model(0.5)
+    result = challenge_text("the gremlins win again", content).to_json(content)
+    assert "fortune_telling" == result["distortion"]["id"]
+    assert result["guessed"] is True
+    assert content.messages.text("pattern_guessed") == result["intro"]
+    assert content.messages.text("guessed_note") == result["note"]
+
+
+def test_a_cue_beats_the_model_and_is_not_a_guess() -> None:
+    """A named cue wins: the answer is no guess, whatever the model thinks."""
+    content = _with_model(0.5)
+    result = challenge_text("the gremlins win, I'm such an idiot", content).to_json(content)
+    assert "labelling" == result["distortion"]["id"]
+    assert result["guessed"] is False
+    assert content.messages.text("pattern_named") == result["intro"]
+    assert "" == result["note"]
+
+
+def test_an_unsure_guess_is_not_shown() -> None:
+    """Below the margin the answer stays an honest "no common pattern"."""
+    content = _with_model(1000.0)
+    result = challenge_text("the gremlins win again", content).to_json(content)
+    assert result["distortion"] is None
+    assert result["guessed"] is False
+    assert content.messages.text("no_pattern") == result["note"]
+
+
+def test_the_shipped_thought_model_knows_only_the_patterns() -> None:
+    """The trained labels are the YAML's pattern ids (and "good", for no pattern)."""
+    content = thought_content()
+    assert content.model is not None
+    assert set(content.model.labels) <= {d.id for d in content.distortions} | {"good"}
+    assert 0 < content.model_margin

@@ -1,6 +1,7 @@
 // @ts-check
 // The challenger's answer, as the reader sees it: the thought quoted, the thinking trap
-// named (or the honest note that it matches no common pattern), questions to ask
+// named (or guessed, and said to be a guess; or the honest note that it matches no
+// common pattern: every sentence of it from Python), questions to ask
 // yourself and more balanced ways to see it, each one a possible starting point.
 import { h } from "../../ui.js";
 import { guideHref } from "../debrief_common.js";
@@ -10,7 +11,8 @@ import { guideHref } from "../debrief_common.js";
  * @typedef {{ title: string, link: string }} Guide
  * @typedef {{ thought: string, source: string, matched: { id: string, thought: string }[],
  *   questions: string[], alternatives: string[], distortion: Distortion | null,
- *   generic: boolean, note?: string, guide?: Guide }} Challenge
+ *   generic: boolean, guessed?: boolean, intro?: string, note?: string,
+ *   guide?: Guide }} Challenge
  */
 
 /**
@@ -26,8 +28,8 @@ export function challengeView(r, guide, startFrom) {
     r.distortion
       ? h(
           "p",
-          {},
-          "This is a common thinking trap called ",
+          { class: r.guessed ? "ati-guessed-pattern" : null },
+          `${r.intro} `,
           h("strong", {}, r.distortion.label),
           ": ",
           r.distortion.explanation,
@@ -42,7 +44,7 @@ export function challengeView(r, guide, startFrom) {
         )
       : null,
     r.note
-      ? h("p", { class: "ati-hint ati-no-pattern" }, r.note)
+      ? h("p", { class: r.guessed ? "ati-hint" : "ati-hint ati-no-pattern" }, r.note)
       : r.generic
         ? h("p", { class: "ati-hint" }, "These questions help with most worrying thoughts.")
         : null,

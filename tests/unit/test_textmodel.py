@@ -1,10 +1,10 @@
-"""The small pitfall model: trained counts give confident, explained, gentle notes."""
+"""The small text model (behind the pitfall rules): confident, explained, gentle notes."""
 
 from __future__ import annotations
 
 from checklist.content import section
-from checklist.messages.pitfall_model import features, load_model, train
 from checklist.messages.pitfalls import CheckContext, check_message, compile_rulebook
+from checklist.textmodel import features, load_model, train
 
 CORPUS = [
     *(
@@ -74,14 +74,15 @@ def test_the_model_rule_adds_an_info_note_only_when_trained() -> None:
 
 
 def test_the_shipped_weights_were_trained_on_the_present_data() -> None:
-    """checklist/data/pitfall_model.json matches the training data and the model's code."""
+    """Both models' weights match their training data and the model's code."""
     import sys
     from pathlib import Path
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-    import train_pitfall_model
+    import train_models
 
-    assert train_pitfall_model.current(), "run scripts/train_pitfall_model.py"
+    stale = [m.name for m in train_models.MODELS if not m.current()]
+    assert not stale, f"run scripts/train_models.py ({stale})"
 
 
 def test_the_shipped_model_is_loaded_with_the_rules() -> None:

@@ -1,15 +1,16 @@
-"""A small logistic-regression model of pitfall wording, trained at build time.
+"""A small logistic-regression model of wording, trained at build time.
 
-The rules in ``pitfalls.yaml`` are precise and explain themselves, but on sentences no
-rule author has seen they catch about half of what they should. This model catches
-much of the rest by meaning rather than by phrase: its features are word stems (so
-"did", "do" and "done" are one word, and "didn't" is "did not"), stem pairs in order,
-and unordered stem pairs a few words apart (so "let me know what I did wrong" and "what
-did I do wrong" share "do … wrong" and "what … wrong"). ``scripts/build_content.py``
-trains it on ``tests/data/pitfalls_train.jsonl`` and the labelled corpus and stores the
-weights in the content data; only a confident verdict counts (``margin`` in
-``pitfalls.yaml``), and each names the words that weighed most. Pure Python: nothing is
-downloaded, nothing runs at import, and training is deterministic.
+Two judgements use it as a second net behind rules that explain themselves: the
+pitfall checker (``pitfalls.yaml``'s phrases catch about half of the bad sentences no
+rule author has seen) and the thought challenger (its cues name a pattern for about two
+thoughts in three). The model goes by meaning rather than by phrase: its features are
+word stems (so "did", "do" and "done" are one word, and "didn't" is "did not"), stem
+pairs in order, and unordered stem pairs a few words apart (so "let me know what I did
+wrong" and "what did I do wrong" share "do … wrong" and "what … wrong").
+``scripts/train_models.py`` trains it on the labelled sets in ``tests/data`` and the
+content build stores the weights in the content data; only a confident verdict counts
+(a margin in the content), and each names the words that weighed most. Pure Python:
+nothing is downloaded, nothing runs at import, and training is deterministic.
 """
 
 from __future__ import annotations
