@@ -339,6 +339,23 @@ def test_thought_challenger_checks_the_belief_ratings(page: Page) -> None:
     expect(page.locator(".ati-journal-entry")).to_have_count(0)
 
 
+def test_a_guessed_pattern_is_shown_as_a_guess(page: Page) -> None:
+    """No cue names this thought's pattern; the model's guess is shown and called a guess."""
+    from checklist.debrief.catalogue import thought_content
+
+    wording = thought_content().messages
+    page.goto("/tools/thoughts/")
+    page.get_by_label(re.compile("Something else")).check()
+    page.get_by_label("Your thought, in your own words").fill("The panel probably hated my answers")
+    page.get_by_role("button", name="Help me question this thought").click()
+    guess = page.locator(".ati-guessed-pattern")
+    expect(guess).to_contain_text(wording.text("pattern_guessed"), timeout=READY_TIMEOUT_MS)
+    expect(guess).to_contain_text("Mind-reading")
+    expect(page.locator(".ati-challenge")).to_contain_text(wording.text("guessed_note"))
+    expect(page.locator(".ati-no-pattern")).to_have_count(0)
+    expect(page.locator(".ati-evidence-questions li").first).to_be_visible()
+
+
 def test_a_record_that_needs_fixing_is_named_by_report_and_progress(page: Page) -> None:
     """A stored record with a problem is explained, linked to the log, and left out of progress."""
     broken = {**_record("bad", "Wingtip", "2025-01-20", [5]), "tz": "Not/AZone"}
