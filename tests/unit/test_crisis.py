@@ -41,6 +41,7 @@ CRISIS_SETS = (
     "crisis_unseen10.txt",
     "crisis_unseen11.txt",
     "crisis_unseen12.txt",
+    "crisis_unseen13.txt",
 )
 ORDINARY_SETS = (
     "ordinary_worry.txt",
@@ -57,6 +58,7 @@ ORDINARY_SETS = (
     "ordinary_unseen10.txt",
     "ordinary_unseen11.txt",
     "ordinary_unseen12.txt",
+    "ordinary_unseen13.txt",
 )
 sys.path.insert(0, str(ROOT / "scripts"))
 import train_crisis  # noqa: E402 (the scripts folder joins the path first)
