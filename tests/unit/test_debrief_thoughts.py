@@ -316,8 +316,12 @@ def test_a_should_about_the_past_is_still_named() -> None:
     )
 
 
-def _with_model(margin: float) -> Any:
-    """The shipped content with a tiny model that knows "gremlins" means fortune-telling."""
+def _guess(text: str, margin: float) -> tuple[str | None, bool, str, str]:
+    """Challenge ``text`` with a tiny model that knows "gremlins" means fortune-telling.
+
+    Returns the pattern's id, whether it is a guess, and the intro and note as
+    message keys (so the assertions say which wording the page shows).
+    """
     from dataclasses import replace
 
     from checklist.textmodel import load_model, train
@@ -329,36 +333,38 @@ def _with_model(margin: float) -> Any:
         ),
         *({"sentence": s, "label": "good"} for s in ["a calm walk home", "tea later"] * 8),
     ]
-    return replace(thought_content(), model=load_model(train(records)), model_margin=margin)
+    content = replace(thought_content(), model=load_model(train(records)), model_margin=margin)
+    result = challenge_text(text, content).to_json(content)
+    wording = ("pattern_guessed", "pattern_named", "guessed_note", "no_pattern")
+    keys = {content.messages.text(k): k for k in wording}
+    return (
+        result["distortion"] and result["distortion"]["id"],
+        result["guessed"],
+        keys.get(result["intro"], result["intro"]),
+        keys.get(result["note"], result["note"]),
+    )
 
 
-def test_a_pattern_no_cue_names_is_guessed_and_said_to_be_a_guess() -> None:
-    """Where no cue fits, a confident model guess is shown, marked as a guess."""
-    content = _with_model(0.5)
-    result = challenge_text("the gremlins win again", content).to_json(content)
-    assert "fortune_telling" == result["distortion"]["id"]
-    assert result["guessed"] is True
-    assert content.messages.text("pattern_guessed") == result["intro"]
-    assert content.messages.text("guessed_note") == result["note"]
-
-
-def test_a_cue_beats_the_model_and_is_not_a_guess() -> None:
-    """A named cue wins: the answer is no guess, whatever the model thinks."""
-    content = _with_model(0.5)
-    result = challenge_text("the gremlins win, I'm such an idiot", content).to_json(content)
-    assert "labelling" == result["distortion"]["id"]
-    assert result["guessed"] is False
-    assert content.messages.text("pattern_named") == result["intro"]
-    assert "" == result["note"]
-
-
-def test_an_unsure_guess_is_not_shown() -> None:
-    """Below the margin the answer stays an honest "no common pattern"."""
-    content = _with_model(1000.0)
-    result = challenge_text("the gremlins win again", content).to_json(content)
-    assert result["distortion"] is None
-    assert result["guessed"] is False
-    assert content.messages.text("no_pattern") == result["note"]
+@pytest.mark.parametrize(
+    ("text", "margin", "expected"),
+    [
+        # No cue fits: a confident guess is shown, and said to be a guess.
+        (
+            "the gremlins win again",
+            0.5,
+            ("fortune_telling", True, "pattern_guessed", "guessed_note"),
+        ),
+        # A cue wins, whatever the model thinks, and is no guess.
+        ("the gremlins win, I'm such an idiot", 0.5, ("labelling", False, "pattern_named", "")),
+        # Below the margin the answer stays an honest "no common pattern".
+        ("the gremlins win again", 1000.0, (None, False, "", "no_pattern")),
+    ],
+)
+def test_the_model_guesses_only_where_no_cue_names_a_pattern(
+    text: str, margin: float, expected: tuple[str | None, bool, str, str]
+) -> None:
+    """The trained model is a second net behind the cues, and says when it guesses."""
+    assert expected == _guess(text, margin)
 
 
 def test_the_shipped_thought_model_knows_only_the_patterns() -> None:
