@@ -61,15 +61,18 @@ CONTEXT = CheckContext(company=COMPANY, role=ROLE)
 NOT_WORDING = frozenset(
     {"too_long", "no_thanks", "not_specific", "late_thank_you", "too_many_feedback_requests"}
 )
+
+
 # The corpus splits, in the order they were written (the corpus file keeps that order;
 # see tests/data/README.md): a new split counts here as soon as it is in the corpus.
-SPLITS = tuple(
-    dict.fromkeys(
-        json.loads(line)["split"]
-        for line in (DATA / "pitfalls_corpus.jsonl").read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    )
-)
+def _splits(corpus: str) -> tuple[str, ...]:
+    lines = (DATA / corpus).read_text(encoding="utf-8").splitlines()
+    return tuple(dict.fromkeys(json.loads(line)["split"] for line in lines if line.strip()))
+
+
+SPLITS = _splits("pitfalls_corpus.jsonl")
+# The thought corpus has splits of its own (some share a pitfall split's name).
+THOUGHT_SPLITS = _splits("thoughts_corpus.jsonl")
 # Messages longer than this many words are timed apart, as a stress test.
 LONG = 1000
 # Each message is timed this many times and its best run kept.
@@ -435,7 +438,9 @@ def first_run(paths: list[Path]) -> None:
 def main() -> None:
     """Run every report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=(*SPLITS, "all"), default=None)
+    parser.add_argument(
+        "--split", choices=tuple(dict.fromkeys((*SPLITS, *THOUGHT_SPLITS, "all"))), default=None
+    )
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--no-timing", action="store_true")
     parser.add_argument("--no-loso", action="store_true", help="skip leave-one-split-out")
@@ -454,7 +459,7 @@ def main() -> None:
     splits = [args.split] if args.split else list(SPLITS)
     for split in splits:
         pitfall_report(split, show_errors=args.show_errors)
-    for split in splits:
+    for split in [args.split] if args.split else THOUGHT_SPLITS:
         thought_report(split, show_errors=args.show_errors)
     if not args.no_loso:
         leave_one_split_out(splits)
