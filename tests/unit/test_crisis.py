@@ -42,6 +42,7 @@ CRISIS_SETS = (
     "crisis_unseen11.txt",
     "crisis_unseen12.txt",
     "crisis_unseen13.txt",
+    "crisis_unseen14.txt",
 )
 ORDINARY_SETS = (
     "ordinary_worry.txt",
@@ -59,6 +60,7 @@ ORDINARY_SETS = (
     "ordinary_unseen11.txt",
     "ordinary_unseen12.txt",
     "ordinary_unseen13.txt",
+    "ordinary_unseen14.txt",
 )
 sys.path.insert(0, str(ROOT / "scripts"))
 import train_crisis  # noqa: E402 (the scripts folder joins the path first)
