@@ -212,6 +212,9 @@ def compile_rules(raw: Mapping[str, Any], model: Mapping[str, Any] | None = None
         "emergency",
         "emergency_href",
         "challenger_note",
+        "standing",
+        "standing_services",
+        "standing_more",
         "footer",
     )
     spellings = {
@@ -278,6 +281,8 @@ def page_data(raw: Mapping[str, Any]) -> dict[str, Any]:
             key: (
                 [{k: str(v) for k, v in s.items()} for s in value]
                 if key == "services"
+                else [str(name) for name in value]
+                if key == "standing_services"
                 else str(value)
             )
             for key, value in rules.help.items()

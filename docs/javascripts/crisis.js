@@ -3,7 +3,9 @@
 // One document-level `input` listener (and a watch for fields that appear with text
 // already in them, such as a restored draft) looks at every text field inside a
 // `[data-widget]`. When the words match a crisis pattern, UK crisis help appears at the
-// top of that widget, above everything else, and stays for the rest of the visit.
+// top of that widget, above everything else, and stays for the rest of the visit. Under
+// a tool where a reader writes about feelings (marked `data-feelings`), a standing line
+// offers the help before any word is typed, for the phrasing detection has not met.
 // The patterns, the model, the normalising steps and every word of help come from
 // checklist/data/crisis.yaml through the generated crisis_data.js: nothing is
 // restated here, and Python (checklist.crisis) uses the same patterns.
@@ -52,6 +54,40 @@ export function show(root) {
   return box;
 }
 
+/**
+ * The standing line under a tool where a reader writes about feelings: the first
+ * services' numbers and a button that opens all the help, there before any word is
+ * typed (detection, however good, will miss some new phrasing).
+ */
+function standingLine(widget) {
+  const help = data.help;
+  const services = help.services.filter((s) => help.standing_services.includes(s.name));
+  return h(
+    "p",
+    { class: "ati-hint ati-crisis-standing", "data-crisis-standing": "" },
+    `${help.standing} `,
+    services.map((s, i) => [i ? "; " : "", `${s.name}: `, h("a", { href: s.href }, s.how)]),
+    ". ",
+    h(
+      "button",
+      {
+        type: "button",
+        class: "ati-link-button",
+        onclick: () => /** @type {HTMLElement} */ (show(widget))?.focus(),
+      },
+      help.standing_more,
+    ),
+  );
+}
+
+function addStandingLines() {
+  for (const widget of document.querySelectorAll("[data-widget][data-feelings]")) {
+    if (!widget.nextElementSibling?.hasAttribute("data-crisis-standing")) {
+      widget.after(standingLine(widget));
+    }
+  }
+}
+
 const FIELDS = "textarea, input:not([type]), input[type='text'], input[type='search']";
 
 // The model judges what the reader has written once they pause, not each keystroke:
@@ -83,7 +119,7 @@ function checkField(target, { settled = false } = {}) {
   );
 }
 
-// The patterns answer at once; the model behind them (about 200 kB, 55 kB compressed) is
+// The patterns answer at once; the model behind them (about 240 kB, 66 kB with brotli) is
 // fetched only on pages where a reader can write, then every field is looked at again.
 // A failed fetch leaves it "loading": the patterns still answer, a later page load tries.
 /** @type {"idle" | "loading" | "ready"} */
@@ -110,6 +146,7 @@ let judged = new WeakMap();
  * is checked as if typed.
  */
 function scanAll() {
+  addStandingLines();
   const fields = document.querySelectorAll(`[data-widget] :is(${FIELDS})`);
   if (fields.length > 0) loadModel();
   for (const field of fields) {

@@ -708,6 +708,12 @@ export default {
   "emergency": "If you are in danger now, or have hurt yourself, call 999 or go to A&E.",
   "emergency_href": "tel:999",
   "challenger_note": "Questioning this thought can wait. Please reach one of the services above first: they are there for exactly this, and talking to someone helps.",
+  "standing": "If things are very hard right now, you can talk to someone today.",
+  "standing_services": [
+   "Samaritans",
+   "Shout"
+  ],
+  "standing_more": "Show all the help",
   "footer": "Numbers checked against each service's own information on 1 December 2026. This message stays here while you are on this page."
  }
 };

@@ -178,3 +178,27 @@ def test_the_help_box_passes_axe_in_light_and_dark(page: Page) -> None:
         page.evaluate(axe)
         found = page.evaluate(AXE_RUN, ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
         assert [] == found, scheme
+
+
+def test_feelings_tools_show_a_standing_line_of_help_before_any_word(page: Page) -> None:
+    """Under the challenger and the log, help is one tap away even if no word is matched.
+
+    Detection will miss some phrasing it has never met; the standing line does not
+    depend on it. It works without Python, and its button opens the full help.
+    """
+    block_python(page)
+    for path in ("/tools/thoughts/", "/tools/log/"):
+        page.goto(path)
+        line = page.locator("[data-crisis-standing]")
+        expect(line).to_be_visible()
+        expect(line).to_have_count(1)
+        expect(line.get_by_role("link", name="Call 116 123")).to_have_attribute(
+            "href", "tel:116123"
+        )
+        expect(page.locator(HELP)).to_have_count(0)
+        line.get_by_role("button").click()
+        expect(page.locator(HELP)).to_be_visible()
+        expect(page.locator(HELP)).to_be_focused()
+    page.goto("/tools/messages/")
+    expect(page.locator("[data-widget]").first).to_be_attached()
+    expect(page.locator("[data-crisis-standing]")).to_have_count(0)
