@@ -15,7 +15,7 @@ import random
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, cast
 
@@ -145,17 +145,27 @@ class CrisisRules:
     pattern: re.Pattern[str]
     help: Mapping[str, Any]
     model: CrisisModel | None = None
+    digits_inside: re.Pattern[str] | None = None
+    digits: Mapping[int, str] = field(default_factory=dict)
 
     def normalise(self, text: str) -> str:
         """Lower-case, drop apostrophes, turn every other non-alphanumeric run into a space.
 
         Then each word with a listed spelling (dialect, text speak: "cannae", "masel",
         "tonite") becomes its standard form, so the patterns are written once, in standard
-        English, and still read the ways people write at 2 a.m.
+        English, and still read the ways people write at 2 a.m.; a word with digits
+        inside it ("su1c1dal") has them read as letters.
         """
         lowered = self.remove.sub("", text.lower())
         words = self.space.sub(" ", lowered).split()
-        return f" {' '.join(self.spellings.get(word, word) for word in words)} "
+        return f" {' '.join(self._standard(word) for word in words)} "
+
+    def _standard(self, word: str) -> str:
+        if word in self.spellings:
+            return self.spellings[word]
+        if self.digits_inside is not None and self.digits_inside.search(word):
+            return word.translate(self.digits)
+        return word
 
     def matches(self, text: str) -> bool:
         """Say whether the text contains words of crisis (or a symbol that stands for them).
@@ -223,6 +233,8 @@ def compile_rules(raw: Mapping[str, Any], model: Mapping[str, Any] | None = None
         for word in str(variants).split()
     }
     symbols = [str(symbol) for symbol in raw["normalise"].get("symbols", [])]
+    inside = raw["normalise"].get("digits_inside")
+    digits = {ord(pair[0]): pair[1:] for pair in str(raw["normalise"].get("digits", "")).split()}
     return CrisisRules(
         remove=re.compile(str(raw["normalise"]["remove"])),
         space=re.compile(str(raw["normalise"]["space"])),
@@ -232,6 +244,8 @@ def compile_rules(raw: Mapping[str, Any], model: Mapping[str, Any] | None = None
         pattern=re.compile("|".join(f"(?:{s})" for s in sources)),
         help={key: raw[key] for key in help_keys},
         model=compile_model(model) if model else None,
+        digits_inside=re.compile(str(inside)) if inside else None,
+        digits=digits,
     )
 
 
@@ -275,6 +289,8 @@ def page_data(raw: Mapping[str, Any]) -> dict[str, Any]:
             "space": rules.space.pattern,
             "spellings": dict(rules.spellings),
             "symbols": [str(symbol) for symbol in raw["normalise"].get("symbols", [])],
+            "digits_inside": str(raw["normalise"].get("digits_inside", "")),
+            "digits": str(raw["normalise"].get("digits", "")),
         },
         "patterns": list(rules.sources),
         "help": {

@@ -206,11 +206,16 @@ def train(records: Iterable[Mapping[str, str]], *, seed: int = 11) -> dict[str, 
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """The most likely bad category of a sentence, how sure, and the words behind it."""
+    """The most likely bad category of a sentence, how sure, and the words behind it.
+
+    ``margin`` is its lead over "good"; ``lead`` its lead over every label, so a caller
+    can ask how much surer the model is of it than of another answer it has (a cue's).
+    """
 
     label: str
     margin: float
     words: tuple[str, ...]
+    lead: Mapping[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,8 +257,9 @@ class Model:
         good = self.labels.index("good")
         best = max((i for i in range(len(self.labels)) if i != good), key=score.__getitem__)
         margin = score[best] - score[good]
+        lead = {label: score[best] - s for label, s in zip(self.labels, score, strict=True)}
         if explain_above is not None and margin <= explain_above:
-            return Verdict(label=self.labels[best], margin=margin, words=())
+            return Verdict(label=self.labels[best], margin=margin, words=(), lead=lead)
 
         def pull(feature: str) -> float:
             row = self.row(feature)
@@ -262,7 +268,7 @@ class Model:
         shown = [f for f in known if not set(_PARTS.split(f)) <= _PLAIN]
         ranked = sorted(shown, key=pull, reverse=True)
         words = tuple(dict.fromkeys(_surface(f, pairs) for f in ranked[:3] if pull(f) > 0))
-        return Verdict(label=self.labels[best], margin=margin, words=words)
+        return Verdict(label=self.labels[best], margin=margin, words=words, lead=lead)
 
 
 _PARTS = re.compile(r"[_~]")

@@ -243,6 +243,9 @@ class ThoughtContent:
     #: pattern" it must be before its guess is shown (None: cues alone).
     model: Model | None = None
     model_margin: float = 0.0
+    #: How much surer of another pattern than of a lone cue's the model must be to
+    #: overrule it (a broad cue such as "disaster" in a thought that catastrophises).
+    model_overrule: float = float("inf")
 
     def thought(self, thought_id: str) -> Thought | None:
         """Return the listed thought with this id, if any."""
@@ -383,6 +386,7 @@ def thought_content() -> ThoughtContent:
         messages=Wording(_mapping(raw["messages"], "messages")),
         model=_optional_model(load_content().get("thought_model"), known),
         model_margin=float(raw["model_margin"]),
+        model_overrule=float(raw["model_overrule"]),
     )
 
 

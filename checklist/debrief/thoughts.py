@@ -10,6 +10,7 @@ page keeps them in the browser.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -175,17 +176,26 @@ def challenge_text(text: str, content: ThoughtContent) -> Challenge:
 def _name_patterns(
     text: str, folded: str, content: ThoughtContent
 ) -> tuple[tuple[Distortion, ...], bool]:
-    """Return the patterns the cues name or, when none does, the model's guess if sure.
+    """Return the patterns the cues name, or the model's guess, and whether it guesses.
 
     Cues are precise and explain themselves; on thoughts no cue author has seen they
-    name a pattern about two times in three. The model (trained on the labelled
-    thoughts) then guesses, and only a confident guess is shown, marked as one.
+    name a pattern about two times in three, and a broad cue ("disaster", "useless")
+    sometimes names the wrong one. The model (trained on the labelled thoughts) guesses
+    where no cue fits, if it is sure enough, and overrules a lone cue only when it is
+    much surer of another pattern than of the cues' first; either way the answer is
+    marked as a guess.
     """
     found = find_distortions(folded, content)
-    if found or content.model is None:
+    if content.model is None:
         return found, False
-    verdict = content.model.judge(text, explain_above=content.model_margin)
-    if verdict is None or verdict.margin <= content.model_margin:
+    verdict = content.model.judge(text, explain_above=math.inf)
+    if verdict is None:
+        return found, False
+    if found:
+        if verdict.lead.get(found[0].id, 0.0) > content.model_overrule:
+            return (content.distortion(verdict.label),), True
+        return found, False
+    if verdict.margin <= content.model_margin:
         return (), False
     return (content.distortion(verdict.label),), True
 

@@ -122,7 +122,9 @@ export default {
    "🪢",
    "💊",
    "🪦"
-  ]
+  ],
+  "digits_inside": "[a-z][0-9]+[a-z]",
+  "digits": "0o 1i 3e 4a 5s 7t 8b"
  },
  "patterns": [
   "^(?!.*\\b(?:safeguarding|disclos(?:e|ed|es|ing|ures?)|patients?|service users?|clients?|callers?|customers?|prisoners?|inmates?|pupils?|residents?|scenarios?)\\b).*?\\b(?:su+[iy]?[cs]+[iy]?d+(?:e|al|ally|es|ing)?|suicid[a-z]*|sucid[a-z]*|suiside|suicde|suisidal|su[aeiou]?[cs]+[aeiouy]+d+(?:e|al|ally)?)\\b(?! (?:prevention|awareness|charity|helpline|training|rates?|statistics|figures|research|data|studies|trends|prevalence|risk assessment|risk assessments|intervention|policy|callers|patients|clients|service users|watch|watches|observations|obs|screening|protocols?|procedures|and self ?harm (?:prevention|awareness|training))\\b)",

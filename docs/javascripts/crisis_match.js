@@ -9,6 +9,21 @@ const patterns = data.patterns.map((source) => new RegExp(source));
 const spellings = data.normalise.spellings;
 /** @type {string[]} */
 const symbols = data.normalise.symbols;
+const digitsInside = data.normalise.digits_inside ? new RegExp(data.normalise.digits_inside) : null;
+/** @type {Record<string, string>} */
+const digits = Object.fromEntries(
+  data.normalise.digits
+    .split(" ")
+    .filter((pair) => pair !== "")
+    .map((pair) => [pair[0], pair.slice(1)]),
+);
+
+/** A word's standard form: a listed spelling, or its inner digits read as letters. */
+function standardWord(word) {
+  if (Object.hasOwn(spellings, word)) return spellings[word];
+  if (digitsInside?.test(word)) return word.replace(/[0-9]/g, (d) => digits[d] ?? d);
+  return word;
+}
 
 /** The text the way the crisis patterns see it (mirrors checklist.crisis.normalise). */
 export function normalise(text) {
@@ -16,7 +31,7 @@ export function normalise(text) {
   const standard = words
     .split(" ")
     .filter((word) => word !== "")
-    .map((word) => (Object.hasOwn(spellings, word) ? spellings[word] : word));
+    .map(standardWord);
   return ` ${standard.join(" ")} `;
 }
 

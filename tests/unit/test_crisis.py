@@ -229,13 +229,27 @@ def test_the_model_is_a_second_net_not_the_only_one() -> None:
     assert all(symbols is not None and symbols.search(t) for t in missed), missed
 
 
+#: Digits inside a word are letters; at a word's edge they are numbers, left alone.
+DIGIT_WORDS = ["su1c1dal again", "k1ll mys3lf", "my p45 came", "50mg daily", "b4 the 10am slot"]
+
+
+def test_digits_inside_a_word_are_read_as_letters() -> None:
+    """Typed to dodge a filter or in a hurry, "su1c1dal" is still suicidal; "p45" stays."""
+    rules = SITE_RULES
+    assert [" suicidal again ", " kill myself ", " my p45 came ", " 50mg daily "] == [
+        rules.normalise(t) for t in DIGIT_WORDS[:4]
+    ]
+    assert is_crisis(DIGIT_WORDS[0])
+    assert is_crisis(DIGIT_WORDS[1])
+
+
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs Node")
 def test_the_page_matches_exactly_what_python_matches(tmp_path: Path) -> None:
     """The page's matcher (JavaScript regular expressions) agrees with Python's."""
     for name in ("crisis_match.js", "crisis_data.js", "crisis_model.js"):
         shutil.copy(JS / name, tmp_path / name)
     (tmp_path / "package.json").write_text('{"type": "module"}', encoding="utf-8")
-    texts = CRISIS + ORDINARY
+    texts = CRISIS + ORDINARY + DIGIT_WORDS
     (tmp_path / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
     script = (
         "import { isConcern, isCrisis, normalise, useModel } from './crisis_match.js';"
