@@ -43,6 +43,7 @@ CRISIS_SETS = (
     "crisis_unseen12.txt",
     "crisis_unseen13.txt",
     "crisis_unseen14.txt",
+    "crisis_unseen15.txt",
 )
 ORDINARY_SETS = (
     "ordinary_worry.txt",
@@ -61,6 +62,7 @@ ORDINARY_SETS = (
     "ordinary_unseen12.txt",
     "ordinary_unseen13.txt",
     "ordinary_unseen14.txt",
+    "ordinary_unseen15.txt",
 )
 sys.path.insert(0, str(ROOT / "scripts"))
 import train_crisis  # noqa: E402 (the scripts folder joins the path first)
