@@ -46,7 +46,7 @@ class Challenge:
     distortions: tuple[Distortion, ...]
     generic: bool
     crisis: bool = False
-    #: The pattern is the model's guess (no cue named it), shown as a guess.
+    #: The pattern is the model's (no cue named one, or it overruled the cues): a guess.
     guessed: bool = False
 
     def to_json(self, content: ThoughtContent) -> dict[str, object]:
@@ -181,9 +181,9 @@ def _name_patterns(
     Cues are precise and explain themselves; on thoughts no cue author has seen they
     name a pattern about two times in three, and a broad cue ("disaster", "useless")
     sometimes names the wrong one. The model (trained on the labelled thoughts) guesses
-    where no cue fits, if it is sure enough, and overrules a lone cue only when it is
-    much surer of another pattern than of the cues' first; either way the answer is
-    marked as a guess.
+    where no cue fits, if it is sure enough, and overrules the cues only when it is much
+    surer of another pattern than of the one they name; either way the answer is marked
+    as a guess.
     """
     found = find_distortions(folded, content)
     if content.model is None:

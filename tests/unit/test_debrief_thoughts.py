@@ -316,8 +316,8 @@ def test_a_should_about_the_past_is_still_named() -> None:
     )
 
 
-def _guess(text: str, margin: float) -> tuple[str | None, bool, str, str]:
-    """Challenge ``text`` with a tiny model that knows "gremlins" means fortune-telling.
+def _guess(text: str, margin: float, overrule: float = 8.0) -> tuple[str | None, bool, str, str]:
+    """Challenge ``text`` with a tiny model: "gremlins" is fortune-telling, "fool" labelling.
 
     Returns the pattern's id, whether it is a guess, and the intro and note as
     message keys (so the assertions say which wording the page shows).
@@ -331,9 +331,11 @@ def _guess(text: str, margin: float) -> tuple[str | None, bool, str, str]:
             {"sentence": s, "label": "fortune_telling"}
             for s in ["the gremlins win", "gremlins"] * 8
         ),
+        *({"sentence": s, "label": "labelling"} for s in ["what a fool", "fool"] * 8),
         *({"sentence": s, "label": "good"} for s in ["a calm walk home", "tea later"] * 8),
     ]
-    content = replace(thought_content(), model=load_model(train(records)), model_margin=margin)
+    model = load_model(train(records))
+    content = replace(thought_content(), model=model, model_margin=margin, model_overrule=overrule)
     result = challenge_text(text, content).to_json(content)
     wording = ("pattern_guessed", "pattern_named", "guessed_note", "no_pattern")
     keys = {content.messages.text(k): k for k in wording}
@@ -346,25 +348,38 @@ def _guess(text: str, margin: float) -> tuple[str | None, bool, str, str]:
 
 
 @pytest.mark.parametrize(
-    ("text", "margin", "expected"),
+    ("text", "margin", "overrule", "expected"),
     [
         # No cue fits: a confident guess is shown, and said to be a guess.
         (
             "the gremlins win again",
             0.5,
+            8,
             ("fortune_telling", True, "pattern_guessed", "guessed_note"),
         ),
-        # A cue wins, whatever the model thinks, and is no guess.
-        ("the gremlins win, I'm such an idiot", 0.5, ("labelling", False, "pattern_named", "")),
+        # A cue wins unless the model is far surer of another pattern, and is no guess.
+        (
+            "the gremlins win, I'm such an idiot",
+            0.5,
+            1000,
+            ("labelling", False, "pattern_named", ""),
+        ),
+        # Far surer: the model overrules the cue, and says it is guessing.
+        (
+            "the gremlins win, I'm such an idiot",
+            0.5,
+            0,
+            ("fortune_telling", True, "pattern_guessed", "guessed_note"),
+        ),
         # Below the margin the answer stays an honest "no common pattern".
-        ("the gremlins win again", 1000.0, (None, False, "", "no_pattern")),
+        ("the gremlins win again", 1000.0, 8, (None, False, "", "no_pattern")),
     ],
 )
 def test_the_model_guesses_only_where_no_cue_names_a_pattern(
-    text: str, margin: float, expected: tuple[str | None, bool, str, str]
+    text: str, margin: float, overrule: float, expected: tuple[str | None, bool, str, str]
 ) -> None:
     """The trained model is a second net behind the cues, and says when it guesses."""
-    assert expected == _guess(text, margin)
+    assert expected == _guess(text, margin, overrule)
 
 
 def test_the_shipped_thought_model_knows_only_the_patterns() -> None:
