@@ -208,14 +208,21 @@ def train(records: Iterable[Mapping[str, str]], *, seed: int = 11) -> dict[str, 
 class Verdict:
     """The most likely bad category of a sentence, how sure, and the words behind it.
 
-    ``margin`` is its lead over "good"; ``lead`` its lead over every label, so a caller
-    can ask how much surer the model is of it than of another answer it has (a cue's).
+    ``margin`` is its lead over "good"; ``lead_over`` its lead over any label, so a
+    caller can ask how much surer the model is of it than of another answer it has (a
+    cue's). It keeps the label scores already summed, rather than a table of leads
+    worked out for every verdict of the pitfall checker, which never asks.
     """
 
     label: str
     margin: float
     words: tuple[str, ...]
-    lead: Mapping[str, float] = field(default_factory=dict)
+    scores: Mapping[str, float] = field(default_factory=dict)
+
+    def lead_over(self, label: str) -> float:
+        """Return how much surer of its label the model is than of ``label`` (0: unknown)."""
+        other = self.scores.get(label)
+        return 0.0 if other is None else self.scores[self.label] - other
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,9 +264,9 @@ class Model:
         good = self.labels.index("good")
         best = max((i for i in range(len(self.labels)) if i != good), key=score.__getitem__)
         margin = score[best] - score[good]
-        lead = {label: score[best] - s for label, s in zip(self.labels, score, strict=True)}
+        scores = dict(zip(self.labels, score, strict=True))
         if explain_above is not None and margin <= explain_above:
-            return Verdict(label=self.labels[best], margin=margin, words=(), lead=lead)
+            return Verdict(label=self.labels[best], margin=margin, words=(), scores=scores)
 
         def pull(feature: str) -> float:
             row = self.row(feature)
@@ -268,7 +275,7 @@ class Model:
         shown = [f for f in known if not set(_PARTS.split(f)) <= _PLAIN]
         ranked = sorted(shown, key=pull, reverse=True)
         words = tuple(dict.fromkeys(_surface(f, pairs) for f in ranked[:3] if pull(f) > 0))
-        return Verdict(label=self.labels[best], margin=margin, words=words, lead=lead)
+        return Verdict(label=self.labels[best], margin=margin, words=words, scores=scores)
 
 
 _PARTS = re.compile(r"[_~]")

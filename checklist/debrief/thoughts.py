@@ -192,7 +192,7 @@ def _name_patterns(
     if verdict is None:
         return found, False
     if found:
-        if verdict.lead.get(found[0].id, 0.0) > content.model_overrule:
+        if verdict.lead_over(found[0].id) > content.model_overrule:
             return (content.distortion(verdict.label),), True
         return found, False
     if verdict.margin <= content.model_margin:
