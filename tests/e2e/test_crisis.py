@@ -181,13 +181,13 @@ def test_the_help_box_passes_axe_in_light_and_dark(page: Page) -> None:
 
 
 def test_feelings_tools_show_a_standing_line_of_help_before_any_word(page: Page) -> None:
-    """Under the challenger and the log, help is one tap away even if no word is matched.
+    """Under the challenger, the log and the self-assessment, help is one tap away.
 
     Detection will miss some phrasing it has never met; the standing line does not
     depend on it. It works without Python, and its button opens the full help.
     """
     block_python(page)
-    for path in ("/tools/thoughts/", "/tools/log/"):
+    for path in ("/tools/thoughts/", "/tools/log/", "/tools/self-assessment/"):
         page.goto(path)
         line = page.locator("[data-crisis-standing]")
         expect(line).to_be_visible()
