@@ -98,6 +98,10 @@ _RATE = 0.5
 _L2 = 1e-4
 _GOOD_WEIGHT = 2.0
 _KEEP = 0.3
+# Weights are stored to one decimal place: against two, the pitfall weights are a
+# fifth smaller once compressed (281 to 221 kB with brotli), and left out in turn, seven
+# unseen splits lost 2 and gained 1 of 980 bad sentences caught by the model alone.
+_DECIMALS = 1
 _MIN_SEEN = 2
 
 
@@ -191,7 +195,9 @@ def train(records: Iterable[Mapping[str, str]], *, seed: int = 11) -> dict[str, 
         # are near nought and can be left out.
         middle = sorted(row)[len(row) // 2]
         cells = " ".join(
-            f"{i}:{w - middle:.2f}" for i, w in enumerate(row) if abs(w - middle) >= _KEEP
+            f"{i}:{w - middle:.{_DECIMALS}f}"
+            for i, w in enumerate(row)
+            if abs(w - middle) >= _KEEP
         )
         if cells:
             lines.append(f"{f}\t{cells}")
