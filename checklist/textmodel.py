@@ -195,9 +195,7 @@ def train(records: Iterable[Mapping[str, str]], *, seed: int = 11) -> dict[str, 
         # are near nought and can be left out.
         middle = sorted(row)[len(row) // 2]
         cells = " ".join(
-            f"{i}:{w - middle:.{_DECIMALS}f}"
-            for i, w in enumerate(row)
-            if abs(w - middle) >= _KEEP
+            f"{i}:{w - middle:.{_DECIMALS}f}" for i, w in enumerate(row) if abs(w - middle) >= _KEEP
         )
         if cells:
             lines.append(f"{f}\t{cells}")
