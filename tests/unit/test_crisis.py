@@ -44,6 +44,7 @@ CRISIS_SETS = (
     "crisis_unseen13.txt",
     "crisis_unseen14.txt",
     "crisis_unseen15.txt",
+    "crisis_unseen16.txt",
 )
 ORDINARY_SETS = (
     "ordinary_worry.txt",
@@ -63,6 +64,7 @@ ORDINARY_SETS = (
     "ordinary_unseen13.txt",
     "ordinary_unseen14.txt",
     "ordinary_unseen15.txt",
+    "ordinary_unseen16.txt",
 )
 sys.path.insert(0, str(ROOT / "scripts"))
 import train_crisis  # noqa: E402 (the scripts folder joins the path first)
