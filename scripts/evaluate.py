@@ -183,34 +183,57 @@ def pitfall_report(
     return {"precision": precision, "recall": recall, "false_alarms": false_alarms}
 
 
+def thought_verdict(expected: str, offered: list[str]) -> str:
+    """Return one thought's verdict: "right", "second", "none" or "wrong".
+
+    Right: the first pattern offered (or no pattern, for a thought that has none);
+    second: the other of two offered; none: an honest no-pattern answer.
+    """
+    if not offered:
+        return "right" if expected == "none" else "none"
+    if offered[0] == expected:
+        return "right"
+    return "second" if expected in offered else "wrong"
+
+
 def thought_report(
     split: str, *, show_errors: bool, records: list[dict[str, Any]] | None = None
 ) -> float:
-    """Print the thought challenger's accuracy (pattern named, or honest no-match)."""
+    """Print the thought challenger's accuracy (pattern named, or honest no-match).
+
+    A guess may offer two patterns; "right" counts the first, "second" the thoughts
+    whose pattern was the other one offered, so both the strict and the generous
+    figure can be read.
+    """
     if records is None:
         records = [r for r in load("thoughts_corpus.jsonl") if split in ("all", r["split"])]
-    right = 0
+    counts: Counter[str] = Counter()
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     errors: list[str] = []
     for record in records:
         result = api.call("debrief.challenge", {"text": record["text"]})["result"]
-        if result["crisis"]:
-            got = "crisis"
-        elif result["distortion"]:
-            got = result["distortion"]["id"]
-        else:
-            got = "none"
-        ok = got == record["expected"]
-        right += ok
-        per[record["expected"]][0] += ok
+        offered = ["crisis"] if result["crisis"] else [d["id"] for d in result["offered"]]
+        verdict = thought_verdict(record["expected"], offered)
+        counts[verdict] += 1
+        counts["two"] += len(offered) > 1
+        per[record["expected"]][0] += verdict == "right"
         per[record["expected"]][1] += 1
-        if not ok and show_errors:
-            errors.append(f"  WRONG {got} (expected {record['expected']}): {record['text']}")
-    accuracy = right / len(records) if records else 1.0
-    print(f"\nThought challenger, {split} split: {right}/{len(records)} = {accuracy:.1%} right")
+        if verdict != "right" and show_errors:
+            got = " or ".join(offered) or "none"
+            errors.append(
+                f"  {verdict.upper()} {got} (expected {record['expected']}): {record['text']}"
+            )
+    n = len(records)
+    accuracy = counts["right"] / n if n else 1.0
+    print(
+        f"\nThought challenger, {split} split: {counts['right']}/{n} = {accuracy:.1%} right"
+        f" (first pattern offered, or an honest none for none); {counts['second']} the second"
+        f" of two offered; {counts['none']} honest none; {counts['wrong']} wrong;"
+        f" two offered for {counts['two']}"
+    )
     for expected in sorted(per):
-        ok, n = per[expected]
-        print(f"  {expected:<20}{ok:>4}/{n:<4}")
+        ok, total = per[expected]
+        print(f"  {expected:<20}{ok:>4}/{total:<4}")
     for line in errors:
         print(line)
     return accuracy
@@ -288,7 +311,9 @@ def thoughts_leave_one_out() -> None:
     records = load("thoughts_corpus.jsonl")
     splits = [s for s in dict.fromkeys(r["split"] for r in records) if s.startswith("unseen")]
     print("\nThought challenger, leave one set out: the model trained without the set")
-    print(f"  {'split':<9}{'n':>4}{'right':>7}{'no pattern':>12}{'wrong':>7}{'guessed':>9}")
+    columns = ("right", "second", "none", "wrong", "two", "guessed")
+    print(f"  {'split':<9}{'n':>4}" + "".join(f"{c:>8}" for c in columns))
+    total: Counter[str] = Counter()
     for split in splits:
         content = replace(
             thought_content(), model=load_model(train(train_models.thought_records(split)))
@@ -296,18 +321,15 @@ def thoughts_leave_one_out() -> None:
         counts: Counter[str] = Counter()
         for record in (r for r in records if r["split"] == split):
             answer = challenge_text(record["text"], content)
-            if answer.crisis:
-                got = "crisis"
-            else:
-                got = answer.distortions[0].id if answer.distortions else "none"
+            offered = ["crisis"] if answer.crisis else [d.id for d in answer.offered]
+            counts[thought_verdict(record["expected"], offered)] += 1
+            counts["two"] += len(offered) > 1
             counts["guessed"] += answer.guessed
-            verdict = "right" if got == record["expected"] else "none" if got == "none" else "wrong"
-            counts[verdict] += 1
-        n = counts["right"] + counts["none"] + counts["wrong"]
-        print(
-            f"  {split:<9}{n:>4}{counts['right']:>7}{counts['none']:>12}{counts['wrong']:>7}"
-            f"{counts['guessed']:>9}"
-        )
+        total += counts
+        n = sum(counts[c] for c in ("right", "second", "none", "wrong"))
+        print(f"  {split:<9}{n:>4}" + "".join(f"{counts[c]:>8}" for c in columns))
+    n = sum(total[c] for c in ("right", "second", "none", "wrong"))
+    print(f"  {'all':<9}{n:>4}" + "".join(f"{total[c]:>8}" for c in columns))
 
 
 def crisis_split(texts: list[str]) -> tuple[list[str], list[str]]:

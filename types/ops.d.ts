@@ -598,6 +598,11 @@ export interface OpResults {
       thought: string;
     }>;
     note: string;
+    offered: Array<{
+      explanation: string;
+      id: string;
+      label: string;
+    }>;
     questions: Array<string>;
     source: string;
     thought: string;

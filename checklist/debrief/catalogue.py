@@ -246,6 +246,9 @@ class ThoughtContent:
     #: How much surer of another pattern than of a lone cue's the model must be to
     #: overrule it (a broad cue such as "disaster" in a thought that catastrophises).
     model_overrule: float = float("inf")
+    #: How close (log-odds) the model's runner-up must be to its first guess for both to
+    #: be offered (below 0: never a second).
+    model_second: float = -1.0
 
     def thought(self, thought_id: str) -> Thought | None:
         """Return the listed thought with this id, if any."""
@@ -387,6 +390,7 @@ def thought_content() -> ThoughtContent:
         model=_optional_model(load_content().get("thought_model"), known),
         model_margin=float(raw["model_margin"]),
         model_overrule=float(raw["model_overrule"]),
+        model_second=float(raw["model_second"]),
     )
 
 

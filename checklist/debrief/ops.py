@@ -109,9 +109,11 @@ answer may also be sent as a digit string ("7"); a whole-valued decimal (7.0) is
     thought; ``thought_id`` wins if both are given) ->
     ``{"thought", "source": "listed"|"own", "matched": [{"id", "thought"}],
     "questions": [str], "alternatives": [str], "distortion": d or null,
-    "distortions": [d], "generic": bool (true: nothing matched, general questions),
-    "guessed": bool (true: no cue named the pattern; the trained model guessed it),
-    "intro": str (the sentence before the pattern's label: named or guessed),
+    "distortions": [d], "offered": [d] (what the page shows: the most specific cue's
+    pattern, or the model's one or two guesses), "generic": bool (true: nothing
+    matched, general questions), "guessed": bool (true: no cue named the pattern, or
+    the trained model overruled it; it guessed), "intro": str (the sentence before the
+    pattern's label: named, guessed, or two guessed),
     "note": str (says a guess is a guess, or that no common pattern fits),
     "crisis": help or null, "guide": {"title", "link"}}``. Errors: ``thought_id``
     unknown; ``text`` empty, not text or over 100,000 characters.

@@ -21,6 +21,7 @@ from checklist.debrief.catalogue import Distortion, Thought, ThoughtContent, log
 from checklist.debrief.matching import fold
 from checklist.debrief.text import clean_block, clean_line
 from checklist.errors import FieldProblem, InputError
+from checklist.textmodel import Verdict
 
 __all__ = [
     "Challenge",
@@ -59,19 +60,30 @@ class Challenge:
             "alternatives": list(self.alternatives),
             "distortion": distortion_json(self.distortions[0]) if self.distortions else None,
             "distortions": [distortion_json(d) for d in self.distortions],
+            "offered": [distortion_json(d) for d in self.offered],
             "generic": self.generic,
             "guessed": self.guessed,
-            "intro": content.messages.text("pattern_guessed" if self.guessed else "pattern_named")
-            if self.distortions
-            else "",
+            "intro": content.messages.text(self._intro()) if self.distortions else "",
             "note": self._note(content),
             "crisis": crisis_help() if self.crisis else None,
             "guide": {"title": content.guide_title, "link": content.guide_link},
         }
 
+    @property
+    def offered(self) -> tuple[Distortion, ...]:
+        """Return the patterns the page offers: the most specific cue's, or one or two guesses."""
+        return self.distortions if self.guessed else self.distortions[:1]
+
+    def _intro(self) -> str:
+        if not self.guessed:
+            return "pattern_named"
+        return "patterns_guessed" if len(self.distortions) > 1 else "pattern_guessed"
+
     def _note(self, content: ThoughtContent) -> str:
         if self.guessed:
-            return content.messages.text("guessed_note")
+            return content.messages.text(
+                "guessed_note_two" if len(self.distortions) > 1 else "guessed_note"
+            )
         if self.source == "own" and not self.distortions and not self.crisis:
             return content.messages.text("no_pattern")
         return ""
@@ -193,11 +205,29 @@ def _name_patterns(
         return found, False
     if found:
         if verdict.lead_over(found[0].id) > content.model_overrule:
-            return (content.distortion(verdict.label),), True
+            return _guesses(verdict, content), True
         return found, False
     if verdict.margin <= content.model_margin:
         return (), False
-    return (content.distortion(verdict.label),), True
+    return _guesses(verdict, content), True
+
+
+def _guesses(verdict: Verdict, content: ThoughtContent) -> tuple[Distortion, ...]:
+    """Return the model's pattern, and its runner-up when the model can hardly tell them apart.
+
+    Real thoughts often hold two traps at once ("the interviewer clearly thought I was an
+    idiot" reads minds and labels); where the model is within ``model_second`` log-odds
+    of its first choice, both are offered for the reader to judge, rather than one picked
+    on a coin's worth of evidence (tests/data/README.md has the figures).
+    """
+    first = content.distortion(verdict.label)
+    others = [(s, label) for label, s in verdict.scores.items() if label not in ("good", first.id)]
+    if not others:
+        return (first,)
+    score, second = max(others)
+    if verdict.scores[first.id] - score > content.model_second:
+        return (first,)
+    return (first, content.distortion(second))
 
 
 def find_distortions(folded: str, content: ThoughtContent) -> tuple[Distortion, ...]:

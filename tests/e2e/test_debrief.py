@@ -15,6 +15,8 @@ from e2e_support import (
 )
 from playwright.sync_api import Locator, Page, expect
 
+from checklist import api
+
 XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
 MIXED = "🚀 مرحبا"  # emoji and right-to-left text must pass through untouched
 
@@ -354,6 +356,22 @@ def test_a_guessed_pattern_is_shown_as_a_guess(page: Page) -> None:
     expect(page.locator(".ati-challenge")).to_contain_text(wording.text("guessed_note"))
     expect(page.locator(".ati-no-pattern")).to_have_count(0)
     expect(page.locator(".ati-evidence-questions li").first).to_be_visible()
+
+
+def test_two_close_guesses_are_both_offered(page: Page) -> None:
+    """A thought holding two traps: the page lists both patterns Python offers, as guesses."""
+    thought = "I'm bound to fail the next one too, she must think I'm a joke"
+    answer = api.call("debrief.challenge", {"text": thought})["result"]
+    labels = [d["label"] for d in answer["offered"]]
+    assert len(labels) == 2, "pick a thought that Python offers two patterns for"
+    page.goto("/tools/thoughts/")
+    page.get_by_label(re.compile("Something else")).check()
+    page.get_by_label("Your thought, in your own words").fill(thought)
+    page.get_by_role("button", name="Help me question this thought").click()
+    guess = page.locator(".ati-guessed-pattern")
+    expect(guess).to_contain_text(answer["intro"], timeout=READY_TIMEOUT_MS)
+    expect(guess.locator("li strong")).to_have_text(labels)
+    expect(page.locator(".ati-challenge")).to_contain_text(answer["note"])
 
 
 def test_a_record_that_needs_fixing_is_named_by_report_and_progress(page: Page) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from checklist import api
-from checklist.debrief.catalogue import thought_content
+from checklist.debrief.catalogue import ThoughtContent, thought_content
 from checklist.debrief.matching import Phrase, fold
 from checklist.debrief.thoughts import challenge_text
 
@@ -317,10 +317,27 @@ def test_a_should_about_the_past_is_still_named() -> None:
 
 
 def _guess(text: str, margin: float, overrule: float = 8.0) -> tuple[str | None, bool, str, str]:
-    """Challenge ``text`` with a tiny model: "gremlins" is fortune-telling, "fool" labelling.
+    """Challenge ``text`` with the tiny model of :func:`_tiny_content`.
 
     Returns the pattern's id, whether it is a guess, and the intro and note as
     message keys (so the assertions say which wording the page shows).
+    """
+    content = _tiny_content(margin, overrule)
+    result = challenge_text(text, content).to_json(content)
+    wording = ("pattern_guessed", "pattern_named", "guessed_note", "no_pattern")
+    keys = {content.messages.text(k): k for k in wording}
+    return (
+        result["distortion"] and result["distortion"]["id"],
+        result["guessed"],
+        keys.get(result["intro"], result["intro"]),
+        keys.get(result["note"], result["note"]),
+    )
+
+
+def _tiny_content(margin: float, overrule: float) -> ThoughtContent:
+    """The shipped content with a tiny model: "gremlins" fortune-telling, "fool" labelling.
+
+    No second guess unless a test asks for one.
     """
     from dataclasses import replace
 
@@ -335,15 +352,12 @@ def _guess(text: str, margin: float, overrule: float = 8.0) -> tuple[str | None,
         *({"sentence": s, "label": "good"} for s in ["a calm walk home", "tea later"] * 8),
     ]
     model = load_model(train(records))
-    content = replace(thought_content(), model=model, model_margin=margin, model_overrule=overrule)
-    result = challenge_text(text, content).to_json(content)
-    wording = ("pattern_guessed", "pattern_named", "guessed_note", "no_pattern")
-    keys = {content.messages.text(k): k for k in wording}
-    return (
-        result["distortion"] and result["distortion"]["id"],
-        result["guessed"],
-        keys.get(result["intro"], result["intro"]),
-        keys.get(result["note"], result["note"]),
+    return replace(
+        thought_content(),
+        model=model,
+        model_margin=margin,
+        model_overrule=overrule,
+        model_second=-1.0,
     )
 
 
@@ -380,6 +394,40 @@ def test_the_model_guesses_only_where_no_cue_names_a_pattern(
 ) -> None:
     """The trained model is a second net behind the cues, and says when it guesses."""
     assert expected == _guess(text, margin, overrule)
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        # The model can hardly tell the two apart: both are offered, said to be guesses.
+        (1000.0, (("labelling", "fortune_telling"), "patterns_guessed", "guessed_note_two")),
+        # Below 0 a second is never offered.
+        (-1.0, (("labelling",), "pattern_guessed", "guessed_note")),
+    ],
+)
+def test_a_close_runner_up_is_offered_as_a_second_guess(
+    second: float, expected: tuple[tuple[str, ...], str, str]
+) -> None:
+    """A thought holding two traps gets both, in the model's order, from Python's wording."""
+    from dataclasses import replace
+
+    content = replace(_tiny_content(margin=0.5, overrule=8), model_second=second)
+    result = challenge_text("the gremlins win again, what a fool", content).to_json(content)
+    keys = {
+        content.messages.text(k): k
+        for k in ("pattern_guessed", "patterns_guessed", "guessed_note", "guessed_note_two")
+    }
+    offered = tuple(d["id"] for d in result["offered"])
+    assert expected == (offered, keys[result["intro"]], keys[result["note"]])
+    assert result["guessed"]
+    assert result["distortion"]["id"] == offered[0]
+
+
+def test_a_cue_offers_only_its_most_specific_pattern() -> None:
+    """Several cues may fire; the page offers the most specific one, and says it plainly."""
+    result = _challenge({"text": "It was a total disaster. I'm an idiot."})
+    assert ["labelling"] == [d["id"] for d in result["offered"]]
+    assert not result["guessed"]
 
 
 def test_the_shipped_thought_model_knows_only_the_patterns() -> None:

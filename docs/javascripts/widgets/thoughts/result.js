@@ -11,7 +11,7 @@ import { guideHref } from "../debrief_common.js";
  * @typedef {{ title: string, link: string }} Guide
  * @typedef {{ thought: string, source: string, matched: { id: string, thought: string }[],
  *   questions: string[], alternatives: string[], distortion: Distortion | null,
- *   generic: boolean, guessed?: boolean, intro?: string, note?: string,
+ *   offered: Distortion[], generic: boolean, guessed?: boolean, intro?: string, note?: string,
  *   guide?: Guide }} Challenge
  */
 
@@ -25,16 +25,7 @@ export function challengeView(r, guide, startFrom) {
   return [
     h("h3", {}, "Questioning it"),
     h("p", { class: "ati-quoted-thought" }, h("q", {}, r.thought)),
-    r.distortion
-      ? h(
-          "p",
-          { class: r.guessed ? "ati-guessed-pattern" : null },
-          `${r.intro} `,
-          h("strong", {}, r.distortion.label),
-          ": ",
-          r.distortion.explanation,
-        )
-      : null,
+    patternView(r),
     r.source === "own" && r.matched.length
       ? h(
           "p",
@@ -83,4 +74,28 @@ export function challengeView(r, guide, startFrom) {
       h("a", { href: guideHref(r.guide?.link ?? guide.link) }, r.guide?.title ?? guide.title),
     ),
   ];
+}
+
+/**
+ * The thinking trap named, or the one or two guessed: Python says which are offered and
+ * writes the sentence before them.
+ * @param {Challenge} r
+ */
+function patternView(r) {
+  const patterns = r.offered;
+  /** @param {Distortion} d */
+  const named = (d) => [h("strong", {}, d.label), ": ", d.explanation];
+  const attrs = { class: r.guessed ? "ati-guessed-pattern" : null };
+  if (patterns.length === 0) return null;
+  if (patterns.length === 1) return h("p", attrs, `${r.intro} `, named(patterns[0]));
+  return h(
+    "div",
+    attrs,
+    h("p", {}, r.intro),
+    h(
+      "ul",
+      {},
+      patterns.map((d) => h("li", {}, named(d))),
+    ),
+  );
 }
