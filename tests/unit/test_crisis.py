@@ -45,6 +45,7 @@ CRISIS_SETS = (
     "crisis_unseen14.txt",
     "crisis_unseen15.txt",
     "crisis_unseen16.txt",
+    "crisis_unseen17.txt",
 )
 ORDINARY_SETS = (
     "ordinary_worry.txt",
@@ -65,6 +66,7 @@ ORDINARY_SETS = (
     "ordinary_unseen14.txt",
     "ordinary_unseen15.txt",
     "ordinary_unseen16.txt",
+    "ordinary_unseen17.txt",
 )
 sys.path.insert(0, str(ROOT / "scripts"))
 import train_crisis  # noqa: E402 (the scripts folder joins the path first)
