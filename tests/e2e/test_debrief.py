@@ -360,10 +360,21 @@ def test_a_guessed_pattern_is_shown_as_a_guess(page: Page) -> None:
 
 def test_two_close_guesses_are_both_offered(page: Page) -> None:
     """A thought holding two traps: the page lists both patterns Python offers, as guesses."""
-    thought = "I'm bound to fail the next one too, she must think I'm a joke"
-    answer = api.call("debrief.challenge", {"text": thought})["result"]
+    # The model moves a little whenever the labelled thoughts grow, so the test takes the
+    # first of these that Python now offers two patterns for.
+    candidates = [
+        "I'm bound to fail the next one too, she must think I'm a joke",
+        "I must never get nervous in an interview again, she must think I'm a joke",
+        "Interviewer definitely thinks I lied about my degree, I won't pass the test",
+        "I feel like a failure, so I must have failed, this is a disaster for my career",
+        "one awkward pause and thats it, totally blew it, i feel like a failure",
+    ]
+    answers = [api.call("debrief.challenge", {"text": t})["result"] for t in candidates]
+    two = [a for a in answers if len(a["offered"]) == 2]
+    assert two, "add a thought that Python offers two patterns for"
+    answer = two[0]
+    thought = answer["thought"]
     labels = [d["label"] for d in answer["offered"]]
-    assert len(labels) == 2, "pick a thought that Python offers two patterns for"
     page.goto("/tools/thoughts/")
     page.get_by_label(re.compile("Something else")).check()
     page.get_by_label("Your thought, in your own words").fill(thought)
