@@ -360,6 +360,13 @@ def crisis_report() -> None:
     )
     for text in alarms:
         print(f"    {text}")
+    held_out = lines("plain_heldout.txt")
+    alarms, shown = crisis_split(held_out)
+    print(
+        f"  plain notes never trained on (plain_heldout.txt): patterns {len(alarms)}"
+        f"/{len(held_out)}, with model {len(shown)} ({len(shown) / len(held_out):.1%});"
+        " scripts/train_crisis.py --first-sight replays the newest rounds as first met"
+    )
 
 
 def timing_messages() -> list[dict[str, str]]:
