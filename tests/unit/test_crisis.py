@@ -120,14 +120,14 @@ def test_plain_notes_never_trained_on_rarely_bring_help() -> None:
     """Plain notes, as readers type them, held out of the training: a regression guard.
 
     ``plain_heldout.txt`` is not an ``ordinary_*`` file, so the model never learns it;
-    44 of its 400 brought the help when it was added (54 before the plain notes of
+    35 of its 400 brought the help when it was added (54 before the plain notes of
     ``ordinary_plain.txt`` joined the training). The patterns must never fire on it.
     """
     held_out = lines("plain_heldout.txt")
     assert len(held_out) >= 400
     assert not [text for text in held_out if is_crisis(text)]
     alarms = [text for text in held_out if is_concern(text)]
-    assert len(alarms) / len(held_out) <= 0.13, alarms
+    assert len(alarms) / len(held_out) <= 0.11, alarms
 
 
 @pytest.mark.parametrize(
