@@ -14,7 +14,7 @@ import signal
 from pathlib import Path
 
 import pytest
-from e2e_support import PREFIX, TWO_INTERVIEWS, seed, stored
+from e2e_support import PREFIX, READY_TIMEOUT_MS, TWO_INTERVIEWS, seed, stored
 from playwright.sync_api import BrowserContext, Page, expect
 from tool_pages import tool_paths
 
@@ -133,7 +133,11 @@ def test_a_corrupt_entry_read_with_storage_full_is_kept_where_it_is(page: Page) 
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [PREFIX + "interviews", corrupt])
     assert page.evaluate(FILL_TO_QUOTA) > 0
     _visit(page, "/tools/log/")
-    expect(page.locator(".ati-storage-problem", has_text="no room")).to_have_count(1)
+    # The tool reads its store once it has started, which on a loaded machine can take
+    # longer than an expectation's default 5 s (a CI run on 2026-12-02 timed out here).
+    expect(page.locator(".ati-storage-problem", has_text="no room")).to_have_count(
+        1, timeout=READY_TIMEOUT_MS
+    )
     page.get_by_role("button", name="Log an interview").click()
     page.locator('[data-path="company"]').fill("New one")
     assert corrupt == page.evaluate("k => localStorage.getItem(k)", PREFIX + "interviews")
@@ -141,7 +145,9 @@ def test_a_corrupt_entry_read_with_storage_full_is_kept_where_it_is(page: Page) 
     assert corrupt == page.evaluate("k => localStorage.getItem(k)", PREFIX + "interviews")
     told = page.locator(".ati-storage-problem").all_inner_texts()
     assert sorted(set(told)) == sorted(told)  # each problem told once, not once per save
-    expect(page.locator(".ati-storage-problem", has_text="no room")).to_have_count(1)
+    expect(page.locator(".ati-storage-problem", has_text="no room")).to_have_count(
+        1, timeout=READY_TIMEOUT_MS
+    )
     page.evaluate(
         "() => Object.keys(localStorage).filter(k => k.startsWith('filler-'))"
         ".forEach(k => localStorage.removeItem(k))"
@@ -158,7 +164,9 @@ def test_a_newer_schema_value_read_on_ten_visits_is_set_aside_once(page: Page) -
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [PREFIX + "planner", raw])
     for _ in range(10):
         _visit(page, "/tools/planner/")
-        expect(page.locator(".ati-storage-problem", has_text="newer version")).to_have_count(1)
+        expect(page.locator(".ati-storage-problem", has_text="newer version")).to_have_count(
+            1, timeout=READY_TIMEOUT_MS
+        )
     copies = [v for k, v in _all_stored(page).items() if k.startswith("recovered:")]
     assert [raw] == copies
 
