@@ -183,6 +183,10 @@ def pitfall_report(
     return {"precision": precision, "recall": recall, "false_alarms": false_alarms}
 
 
+#: Each thought's answer is exactly one of these (see :func:`thought_verdict`).
+VERDICTS = ("right", "second", "none", "wrong")
+
+
 def thought_verdict(expected: str, offered: list[str]) -> str:
     """Return one thought's verdict: "right", "second", "none" or "wrong".
 
@@ -311,7 +315,7 @@ def thoughts_leave_one_out() -> None:
     records = load("thoughts_corpus.jsonl")
     splits = [s for s in dict.fromkeys(r["split"] for r in records) if s.startswith("unseen")]
     print("\nThought challenger, leave one set out: the model trained without the set")
-    columns = ("right", "second", "none", "wrong", "two", "guessed")
+    columns = (*VERDICTS, "two", "guessed")
     print(f"  {'split':<9}{'n':>4}" + "".join(f"{c:>8}" for c in columns))
     total: Counter[str] = Counter()
     for split in splits:
@@ -326,9 +330,9 @@ def thoughts_leave_one_out() -> None:
             counts["two"] += len(offered) > 1
             counts["guessed"] += answer.guessed
         total += counts
-        n = sum(counts[c] for c in ("right", "second", "none", "wrong"))
+        n = sum(counts[c] for c in VERDICTS)
         print(f"  {split:<9}{n:>4}" + "".join(f"{counts[c]:>8}" for c in columns))
-    n = sum(total[c] for c in ("right", "second", "none", "wrong"))
+    n = sum(total[c] for c in VERDICTS)
     print(f"  {'all':<9}{n:>4}" + "".join(f"{total[c]:>8}" for c in columns))
 
 

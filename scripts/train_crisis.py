@@ -20,7 +20,6 @@ import json
 import re
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import yaml
@@ -29,7 +28,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from checklist.crisis import (
-    CrisisModel,
     CrisisRules,
     compile_model,
     compile_rules,
@@ -96,16 +94,21 @@ def content_sentences(content: Path = CONTENT) -> list[str]:
 
 
 def training_sets(
-    data: Path = DATA, *, leave_out: str | None = None
+    data: Path = DATA, *, leave_out: str | None = None, written_before: int | None = None
 ) -> tuple[list[str], list[str]]:
     """Return (crisis texts, ordinary texts) from the labelled data and the content.
 
     ``leave_out`` names a set (such as ``unseen5``) whose crisis and ordinary files are
-    left out, to measure the model on phrasings it was not trained on.
+    left out, to measure the model on phrasings it was not trained on; with
+    ``written_before`` N, only the blind sets before ``unseenN`` are kept (the model as
+    a reader of round N could have met it).
     """
 
     def kept(path: Path) -> bool:
-        return leave_out is None or not path.stem.endswith(f"_{leave_out}")
+        if leave_out is not None and path.stem.endswith(f"_{leave_out}"):
+            return False
+        number = _unseen_number(path)
+        return written_before is None or number is None or number < written_before
 
     crisis = [t for p in sorted(data.glob("crisis_*.txt")) if kept(p) for t in lines(p)]
     ordinary = [t for p in sorted(data.glob("ordinary_*.txt")) if kept(p) for t in lines(p)]
@@ -159,7 +162,7 @@ def first_sight(rounds: int = 8) -> None:
     """
     rules = _rules()
     today = yaml.safe_load((CONTENT / "crisis.yaml").read_text(encoding="utf-8"))
-    numbers = sorted(int(p.stem.removeprefix("crisis_unseen") or 1) for p in _unseen())
+    numbers = sorted(n for p in DATA.glob("crisis_unseen*.txt") if (n := _unseen_number(p)))
     held_out = lines(DATA / "plain_heldout.txt")
     total = [0, 0, 0]
     print("Crisis help as each round was first met (patterns then, model without it):")
@@ -168,23 +171,18 @@ def first_sight(rounds: int = 8) -> None:
         added = _git("log", "--diff-filter=A", "--format=%H", "--", f"tests/data/crisis_{name}.txt")
         raw = yaml.safe_load(_git("show", f"{added.split()[-1]}^:checklist/data/crisis.yaml"))
         then = compile_rules({**today, **raw})
-        with tempfile.TemporaryDirectory() as folder:
-            for path in DATA.iterdir():
-                match = re.fullmatch(r"(?:crisis|ordinary)_unseen(\d*)\.txt", path.name)
-                if not match or int(match.group(1) or 1) < number:
-                    (Path(folder) / path.name).symlink_to(path)
-            model = compile_model(
-                train_model(
-                    *training_sets(Path(folder)), rules, threshold=THRESHOLD, evidence=EVIDENCE
-                )
+        model = compile_model(
+            train_model(
+                *training_sets(written_before=number),
+                rules,
+                threshold=THRESHOLD,
+                evidence=EVIDENCE,
             )
+        )
         crisis = lines(DATA / f"crisis_{name}.txt")
         ordinary = lines(DATA / f"ordinary_{name}.txt")
-
-        def shown(text: str, then: CrisisRules = then, model: CrisisModel = model) -> bool:
-            return then.matches(text) or model.matches(rules.normalise(text))
-
-        caught, alarms = sum(map(shown, crisis)), sum(map(shown, ordinary))
+        caught = sum(then.matches(t) or model.matches(rules.normalise(t)) for t in crisis)
+        alarms = sum(then.matches(t) or model.matches(rules.normalise(t)) for t in ordinary)
         plain = sum(model.matches(rules.normalise(t)) for t in held_out)
         total = [total[0] + caught, total[1] + alarms, total[2] + len(crisis)]
         print(
@@ -194,8 +192,10 @@ def first_sight(rounds: int = 8) -> None:
     print(f"  all       help {total[0]}/{total[2]}, near-miss alarms {total[1]}/{total[2]}")
 
 
-def _unseen() -> list[Path]:
-    return sorted(DATA.glob("crisis_unseen*.txt"))
+def _unseen_number(path: Path) -> int | None:
+    """Return N of a blind set's file (crisis_unseenN or ordinary_unseenN; no N is 1)."""
+    match = re.fullmatch(r"(?:crisis|ordinary)_unseen(\d*)\.txt", path.name)
+    return None if match is None else int(match.group(1) or 1)
 
 
 def _git(*args: str) -> str:

@@ -77,12 +77,12 @@ class Challenge:
     def _intro(self) -> str:
         if not self.guessed:
             return "pattern_named"
-        return "patterns_guessed" if len(self.distortions) > 1 else "pattern_guessed"
+        return "patterns_guessed" if len(self.offered) > 1 else "pattern_guessed"
 
     def _note(self, content: ThoughtContent) -> str:
         if self.guessed:
             return content.messages.text(
-                "guessed_note_two" if len(self.distortions) > 1 else "guessed_note"
+                "guessed_note_two" if len(self.offered) > 1 else "guessed_note"
             )
         if self.source == "own" and not self.distortions and not self.crisis:
             return content.messages.text("no_pattern")
