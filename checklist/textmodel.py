@@ -150,12 +150,49 @@ def _features(stems: list[str]) -> list[str]:
     return list(dict.fromkeys([*stems, *pairs, *near]))
 
 
-def train(records: Iterable[Mapping[str, str]], *, seed: int = 11) -> dict[str, Any]:
-    """Fit the weights on ``{"sentence", "label"}`` records (JSON-ready, rounded)."""
+def train(records: Iterable[Mapping[str, str]], *, seed: int = 11, runs: int = 1) -> dict[str, Any]:
+    """Fit the weights on ``{"sentence", "label"}`` records (JSON-ready, rounded).
+
+    With ``runs`` above one, the model is fitted that many times on differently shuffled
+    data and the weights averaged (the scores of a linear model average with them), so
+    a close call does not turn on the order one shuffle happened to visit the data in.
+    """
     rows = [(features(r["sentence"]), r["label"]) for r in records]
     labels = sorted({label for _, label in rows})
     seen: Counter[str] = Counter(f for feats, _ in rows for f in feats)
     rows = [([f for f in feats if seen[f] >= _MIN_SEEN], label) for feats, label in rows]
+    weights: dict[str, list[float]] = {}
+    bias = [0.0] * len(labels)
+    for run in range(runs):
+        fitted, fitted_bias = _fit(rows, labels, seed + run)
+        bias = [b + x / runs for b, x in zip(bias, fitted_bias, strict=True)]
+        for f, row in fitted.items():
+            total = weights.setdefault(f, [0.0] * len(labels))
+            weights[f] = [t + w / runs for t, w in zip(total, row, strict=True)]
+    lines = []
+    for f, row in sorted(weights.items()):
+        # A feature adds the same to every label's score when its row is shifted, and
+        # the softmax does not change: centre each row on its median, so most weights
+        # are near nought and can be left out.
+        middle = sorted(row)[len(row) // 2]
+        cells = " ".join(
+            f"{i}:{w - middle:.{_DECIMALS}f}" for i, w in enumerate(row) if abs(w - middle) >= _KEEP
+        )
+        if cells:
+            lines.append(f"{f}\t{cells}")
+    return {
+        "labels": labels,
+        "bias": [round(b, 3) for b in bias],
+        # One line a feature, "feature<TAB>label-index:weight ...": compact in the
+        # content file, and quick to read once.
+        "weights": "\n".join(lines),
+    }
+
+
+def _fit(
+    rows: list[tuple[list[str], str]], labels: list[str], seed: int
+) -> tuple[dict[str, list[float]], list[float]]:
+    """Fit one model by AdaGrad over shuffled rows; return its weight rows and bias."""
     weights: dict[str, list[float]] = {}
     squares: dict[str, list[float]] = {}
     bias = [0.0] * len(labels)
@@ -188,24 +225,7 @@ def train(records: Iterable[Mapping[str, str]], *, seed: int = 11) -> dict[str, 
                     step = g + _L2 * row[i]
                     sq[i] += step * step
                     row[i] -= _RATE * step / math.sqrt(sq[i])
-    lines = []
-    for f, row in sorted(weights.items()):
-        # A feature adds the same to every label's score when its row is shifted, and
-        # the softmax does not change: centre each row on its median, so most weights
-        # are near nought and can be left out.
-        middle = sorted(row)[len(row) // 2]
-        cells = " ".join(
-            f"{i}:{w - middle:.{_DECIMALS}f}" for i, w in enumerate(row) if abs(w - middle) >= _KEEP
-        )
-        if cells:
-            lines.append(f"{f}\t{cells}")
-    return {
-        "labels": labels,
-        "bias": [round(b, 3) for b in bias],
-        # One line a feature, "feature<TAB>label-index:weight ...": compact in the
-        # content file, and quick to read once.
-        "weights": "\n".join(lines),
-    }
+    return weights, bias
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,7 +52,7 @@ from checklist.messages.pitfalls import (
     compile_rulebook,
     default_rulebook,
 )
-from checklist.textmodel import load_model, train
+from checklist.textmodel import load_model
 
 DATA = ROOT / "tests" / "data"
 COMPANY, ROLE = "Harbour Foods", "stock controller"
@@ -104,7 +104,7 @@ def book_for(split: str | None) -> RuleBook:
     if split is None:
         return default_rulebook()
     if split not in _BOOKS:
-        counts = train(train_models.pitfall_records(exclude_split=split))
+        counts = train_models.PITFALLS.fit(split)
         _BOOKS[split] = compile_rulebook(section("pitfalls"), section("rules"), counts)
     return _BOOKS[split]
 
@@ -319,9 +319,7 @@ def thoughts_leave_one_out() -> None:
     print(f"  {'split':<9}{'n':>4}" + "".join(f"{c:>8}" for c in columns))
     total: Counter[str] = Counter()
     for split in splits:
-        content = replace(
-            thought_content(), model=load_model(train(train_models.thought_records(split)))
-        )
+        content = replace(thought_content(), model=load_model(train_models.THOUGHTS.fit(split)))
         counts: Counter[str] = Counter()
         for record in (r for r in records if r["split"] == split):
             answer = challenge_text(record["text"], content)

@@ -201,27 +201,42 @@ def _name_patterns(
     if content.model is None:
         return found, False
     verdict = content.model.judge(text, explain_above=math.inf)
-    if verdict is None:
+    if verdict is None or _excused(content.distortion(verdict.label), folded):
         return found, False
     if found:
         if verdict.lead_over(found[0].id) > content.model_overrule:
-            return _guesses(verdict, content), True
+            return _guesses(verdict, content, folded), True
         return found, False
     if verdict.margin <= content.model_margin:
         return (), False
-    return _guesses(verdict, content), True
+    return _guesses(verdict, content, folded), True
 
 
-def _guesses(verdict: Verdict, content: ThoughtContent) -> tuple[Distortion, ...]:
+def _excused(distortion: Distortion, folded: str) -> bool:
+    """Return whether the thought holds wording the pattern lists as "not this pattern".
+
+    The ``unless`` wording (a plan such as "I should send a thank-you", a report of what
+    someone said) vetoes the cues; it vetoes the model's guess too, or the model would
+    name the pattern the content says the words are not.
+    """
+    return any(u.found_in(folded) for u in distortion.unless)
+
+
+def _guesses(verdict: Verdict, content: ThoughtContent, folded: str) -> tuple[Distortion, ...]:
     """Return the model's pattern, and its runner-up when the model can hardly tell them apart.
 
     Real thoughts often hold two traps at once ("the interviewer clearly thought I was an
     idiot" reads minds and labels); where the model is within ``model_second`` log-odds
     of its first choice, both are offered for the reader to judge, rather than one picked
-    on a coin's worth of evidence (tests/data/README.md has the figures).
+    on a coin's worth of evidence (tests/data/README.md has the figures). A runner-up the
+    thought's wording excuses is not offered.
     """
     first = content.distortion(verdict.label)
-    others = [(s, label) for label, s in verdict.scores.items() if label not in ("good", first.id)]
+    others = [
+        (s, label)
+        for label, s in verdict.scores.items()
+        if label not in ("good", first.id) and not _excused(content.distortion(label), folded)
+    ]
     if not others:
         return (first,)
     score, second = max(others)
@@ -235,7 +250,7 @@ def find_distortions(folded: str, content: ThoughtContent) -> tuple[Distortion, 
     found: list[tuple[int, int, Distortion]] = []
     for index, distortion in enumerate(content.distortions):
         longest = max((c.words for c in distortion.cues if c.found_in(folded)), default=0)
-        if longest and not any(u.found_in(folded) for u in distortion.unless):
+        if longest and not _excused(distortion, folded):
             found.append((-longest, index, distortion))
     return tuple(d for _, _, d in sorted(found, key=lambda f: (f[0], f[1])))
 

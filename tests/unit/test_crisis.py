@@ -46,6 +46,7 @@ CRISIS_SETS = (
     "crisis_unseen15.txt",
     "crisis_unseen16.txt",
     "crisis_unseen17.txt",
+    "crisis_unseen18.txt",
 )
 ORDINARY_SETS = (
     "ordinary_worry.txt",
@@ -68,6 +69,7 @@ ORDINARY_SETS = (
     "ordinary_unseen15.txt",
     "ordinary_unseen16.txt",
     "ordinary_unseen17.txt",
+    "ordinary_unseen18.txt",
 )
 sys.path.insert(0, str(ROOT / "scripts"))
 import train_crisis  # noqa: E402 (the scripts folder joins the path first)

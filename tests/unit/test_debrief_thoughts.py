@@ -436,3 +436,25 @@ def test_the_shipped_thought_model_knows_only_the_patterns() -> None:
     assert content.model is not None
     assert set(content.model.labels) <= {d.id for d in content.distortions} | {"good"}
     assert 0 < content.model_margin
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "haven't got a chance to" is fortune-telling's `unless` wording: no guess of it.
+        ("the gremlins win, I haven't got a chance to ring them", ()),
+        # The excused pattern is not offered as the runner-up either.
+        ("what a fool, the gremlins win, I haven't got a chance to ring them", ("labelling",)),
+        # Without the wording, both are offered.
+        ("what a fool, the gremlins win", ("labelling", "fortune_telling")),
+    ],
+)
+def test_a_patterns_unless_wording_vetoes_the_models_guess(
+    text: str, expected: tuple[str, ...]
+) -> None:
+    """The content says these words are not the pattern; the model may not say they are."""
+    from dataclasses import replace
+
+    content = replace(_tiny_content(margin=0.5, overrule=8), model_second=1000.0)
+    offered = tuple(d.id for d in challenge_text(text, content).offered)
+    assert set(expected) == set(offered)

@@ -56,6 +56,24 @@ def test_a_confident_verdict_names_its_words() -> None:
     assert model.judge("zzz qqq") is None
 
 
+def test_averaged_fits_are_one_model_of_the_same_features() -> None:
+    """Several shuffles averaged: the same labels and features, scores between the fits'."""
+    one, other = train(CORPUS, seed=11), train(CORPUS, seed=12)
+    both = train(CORPUS, seed=11, runs=2)
+    assert one["labels"] == both["labels"]
+    assert both != one
+    assert both != other
+    margins = [
+        verdict.margin
+        for raw in (one, other, both)
+        if (verdict := load_model(raw).judge("please reply today")) is not None
+    ]
+    assert len(margins) == 3
+    low, high = sorted(margins[:2])
+    # Weights are rounded to one decimal after averaging, so allow that much per feature.
+    assert low - 1.0 <= margins[2] <= high + 1.0
+
+
 def test_the_model_rule_adds_an_info_note_only_when_trained() -> None:
     """With counts, a note under the category's rule id; without, nothing at all."""
     body = "Dear Sam,\n\nThank you for your time at Acme. Reply to me today now.\n\nJo"
