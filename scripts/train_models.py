@@ -13,7 +13,8 @@ labelled sets in ``tests/data``:
   label; crisis thoughts are left to the crisis patterns) and the balanced thoughts of
   ``tests/data/ordinary_reframes.txt``.
 
-Training is pure Python and deterministic but takes tens of seconds, so the weights are
+Each model is three fits on differently shuffled data, averaged (``runs`` below).
+Training is pure Python and deterministic but takes about a minute, so the weights are
 kept in the repository with a fingerprint of what they were trained on;
 ``scripts/build_content.py`` puts them in the content data, and retrains first when a
 fingerprint is stale (a unit test checks both are current).

@@ -363,11 +363,20 @@ def test_two_close_guesses_are_both_offered(page: Page) -> None:
     # The model moves a little whenever the labelled thoughts grow, so the test takes the
     # first of these that Python now offers two patterns for.
     candidates = [
+        "Honestly typical, every panel I sit in front of ends with me saying something stupid",
+        "They only rang back to be polite, they'll have someone lined up already",
+        "Typical me, never once got through a panel without saying something daft",
         "I'm bound to fail the next one too, she must think I'm a joke",
         "I must never get nervous in an interview again, she must think I'm a joke",
         "Interviewer definitely thinks I lied about my degree, I won't pass the test",
         "I feel like a failure, so I must have failed, this is a disaster for my career",
         "one awkward pause and thats it, totally blew it, i feel like a failure",
+        "Got to the final round but the others will have more experience, I never win these",
+        "Came home feeling rubbish so it obviously went badly and they'll say no",
+        "Felt like a fraud so I probably looked like one and they'll see through me next time",
+        "I got the call back but they probably just needed to make up the numbers",
+        "The interviewer was bored stiff, I could tell, and it was my fault for rambling",
+        "Second interview means nothing, they'll let me down like the last lot did",
     ]
     answers = [api.call("debrief.challenge", {"text": t})["result"] for t in candidates]
     two = [a for a in answers if len(a["offered"]) == 2]

@@ -47,6 +47,7 @@ CRISIS_SETS = (
     "crisis_unseen16.txt",
     "crisis_unseen17.txt",
     "crisis_unseen18.txt",
+    "crisis_unseen19.txt",
 )
 ORDINARY_SETS = (
     "ordinary_worry.txt",
@@ -70,6 +71,7 @@ ORDINARY_SETS = (
     "ordinary_unseen16.txt",
     "ordinary_unseen17.txt",
     "ordinary_unseen18.txt",
+    "ordinary_unseen19.txt",
 )
 sys.path.insert(0, str(ROOT / "scripts"))
 import train_crisis  # noqa: E402 (the scripts folder joins the path first)
