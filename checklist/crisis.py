@@ -92,6 +92,7 @@ def train_model(
     evidence: int = 0,
     epochs: int = 12,
     seed: int = 7,
+    starts: Iterable[str] = (),
 ) -> dict[str, Any]:
     """Train the model on crisis and ordinary texts; return it JSON-ready.
 
@@ -102,10 +103,15 @@ def train_model(
     at 49, because it does not count twice words that always come together ("want",
     "to", "die"). Log-odds are kept in whole hundredths (weights under 0.1 dropped), so
     Python and the page add the same integers and can never disagree at the threshold.
+
+    ``starts`` are ordinary texts cut off as if still being typed: trained on as
+    ordinary, but not counted towards the features kept, since a start only repeats
+    the words of its whole text (counted, they nearly doubled the model's size).
     """
     rows = [(sorted(features(rules.normalise(t))), 1.0) for t in crisis]
     rows += [(sorted(features(rules.normalise(t))), 0.0) for t in ordinary]
     seen: Counter[str] = Counter(f for feats, _ in rows for f in feats)
+    rows += [(sorted(features(rules.normalise(t))), 0.0) for t in starts]
     rows = [([f for f in feats if seen[f] >= _MIN_SEEN], target) for feats, target in rows]
     weights: dict[str, float] = {}
     squares: dict[str, float] = {}

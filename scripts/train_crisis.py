@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -28,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from checklist.crisis import (
+    CrisisModel,
     CrisisRules,
     compile_model,
     compile_rules,
@@ -50,7 +53,15 @@ DATA = ROOT / "tests" / "data"
 # sets written before it), caught no fewer phrasings than before: at -2.25, 1,135 of
 # 1,200 (1,134 before) at 165 near-miss alarms in 1,200 (163), and 35 of the 400 plain
 # notes (54). -2.0 caught 1,129 at 139; -2.5, 1,140 at 183 with 42 plain notes.
-THRESHOLD = -225
+# Round 20 (2026-12-03) trained on ordinary text as it stands while typed
+# (:func:`typed_prefixes`) and on 800 more plain lines (interview questions, and notes
+# of wanting the job: "I want to work here" brought the help). Replayed as first met,
+# unseen13..unseen20: the old model at -2.25 caught 1,149 of 1,200 at 137 near-miss
+# alarms, and about 105 of the 400 plain held-out notes brought the help at some word
+# while typed. The new one caught 1,141 at 123 at -2.75, 1,145 at 140 at -3.0 and
+# 1,148 at 148 at -3.25, with about 33, 39 and 48 plain notes alarmed while typed (27
+# of the 400 whole). A miss costs more than a false alarm: -3.25.
+THRESHOLD = -325
 # And only with evidence: the words leaning towards crisis must add up to 1.0 at least.
 # The threshold is below the prior, so text of words the model never met (a company,
 # a time zone) scored above it: 12 of 20 such field values brought the help. With 1.0
@@ -95,8 +106,8 @@ def content_sentences(content: Path = CONTENT) -> list[str]:
 
 def training_sets(
     data: Path = DATA, *, leave_out: str | None = None, written_before: int | None = None
-) -> tuple[list[str], list[str]]:
-    """Return (crisis texts, ordinary texts) from the labelled data and the content.
+) -> tuple[list[str], list[str], list[str]]:
+    """Return (crisis texts, ordinary texts, their starts) from the data and content.
 
     ``leave_out`` names a set (such as ``unseen5``) whose crisis and ordinary files are
     left out, to measure the model on phrasings it was not trained on; with
@@ -116,7 +127,41 @@ def training_sets(
         record = json.loads(line)
         (crisis if record["expected"] == "crisis" else ordinary).append(record["text"])
     ordinary += [json.loads(line)["sentence"] for line in lines(data / "pitfalls_corpus.jsonl")]
-    return crisis, ordinary + content_sentences()
+    ordinary += content_sentences()
+    return crisis, ordinary, typed_prefixes(ordinary)
+
+
+def _train(rules: CrisisRules, **kwargs: Any) -> dict[str, Any]:
+    """Train the model at the shipped threshold on :func:`training_sets` (``kwargs``)."""
+    crisis, ordinary, starts = training_sets(**kwargs)
+    return train_model(
+        crisis, ordinary, rules, threshold=THRESHOLD, evidence=EVIDENCE, starts=starts
+    )
+
+
+def typed_prefixes(texts: list[str], *, short: int = 4, seed: int = 3) -> list[str]:
+    """Return ordinary text as it stands while still being typed, to train on as ordinary.
+
+    The page's model judges a field whenever the reader pauses, so it meets the start
+    of a sentence as often as the whole: "Why do you" (of "Why do you want to work
+    here?") brought the help. Each text gives its first two to ``short`` words and one
+    longer start chosen at random. Measured leaving each of unseen15..unseen19 out in
+    turn (the model alone, 750 phrasings), with the threshold moved from -2.25 to -2.5
+    to keep recall (705 caught either way): plain held-out notes that brought the help
+    at some word while typed fell from 105 to 43 of 400, whole notes 38 to 30, near-miss
+    alarms 73 to 71, and 50 common interview questions typed word by word 17 to 7 (to 0
+    once ``ordinary_questions.txt`` and ``ordinary_motivation.txt`` joined). Those
+    figures counted the starts towards the features kept; they no longer count (see
+    ``train_model``), and the shipped figures are at ``THRESHOLD``.
+    """
+    rng = random.Random(seed)  # noqa: S311 (a reproducible choice, not a secret)
+    starts: list[str] = []
+    for text in texts:
+        words = text.split()
+        starts += [" ".join(words[:n]) for n in range(2, min(len(words), short + 1))]
+        if len(words) > short + 1:
+            starts.append(" ".join(words[: rng.randint(short + 1, len(words) - 1)]))
+    return starts
 
 
 def _rules() -> CrisisRules:
@@ -138,11 +183,7 @@ def leave_one_out() -> None:
     names = sorted(p.stem.removeprefix("crisis_") for p in DATA.glob("crisis_unseen*.txt"))
     print("The crisis model alone, trained without the set it scores:")
     for name in names:
-        model = compile_model(
-            train_model(
-                *training_sets(leave_out=name), rules, threshold=THRESHOLD, evidence=EVIDENCE
-            )
-        )
+        model = compile_model(_train(rules, leave_out=name))
         crisis = lines(DATA / f"crisis_{name}.txt")
         ordinary = lines(DATA / f"ordinary_{name}.txt")
         caught = sum(model.matches(rules.normalise(t)) for t in crisis)
@@ -169,27 +210,35 @@ def first_sight(rounds: int = 8) -> None:
     for number in numbers[-rounds:]:
         name = f"unseen{number}"
         added = _git("log", "--diff-filter=A", "--format=%H", "--", f"tests/data/crisis_{name}.txt")
-        raw = yaml.safe_load(_git("show", f"{added.split()[-1]}^:checklist/data/crisis.yaml"))
+        # A set not yet committed meets the patterns as last committed.
+        before = f"{added.split()[-1]}^" if added.strip() else "HEAD"
+        raw = yaml.safe_load(_git("show", f"{before}:checklist/data/crisis.yaml"))
         then = compile_rules({**today, **raw})
-        model = compile_model(
-            train_model(
-                *training_sets(written_before=number),
-                rules,
-                threshold=THRESHOLD,
-                evidence=EVIDENCE,
-            )
-        )
+        model = compile_model(_train(rules, written_before=number))
         crisis = lines(DATA / f"crisis_{name}.txt")
         ordinary = lines(DATA / f"ordinary_{name}.txt")
         caught = sum(then.matches(t) or model.matches(rules.normalise(t)) for t in crisis)
         alarms = sum(then.matches(t) or model.matches(rules.normalise(t)) for t in ordinary)
         plain = sum(model.matches(rules.normalise(t)) for t in held_out)
+        typed = sum(alarms_while_typed(model, rules, t) for t in held_out)
         total = [total[0] + caught, total[1] + alarms, total[2] + len(crisis)]
         print(
             f"  {name:<9} help {caught}/{len(crisis)}, near-miss alarms {alarms}/{len(ordinary)},"
-            f" plain held-out notes {plain}/{len(held_out)}"
+            f" plain held-out notes {plain}/{len(held_out)} ({typed} at some word typed)"
         )
     print(f"  all       help {total[0]}/{total[2]}, near-miss alarms {total[1]}/{total[2]}")
+
+
+def alarms_while_typed(model: CrisisModel, rules: CrisisRules, text: str) -> bool:
+    """Say whether the model brings the help at some word while the text is typed.
+
+    The page judges a field whenever the reader pauses, so a start such as "Why do you
+    want to" is judged as well as the whole question.
+    """
+    words = text.split()
+    return any(
+        model.matches(rules.normalise(" ".join(words[:n]))) for n in range(1, len(words) + 1)
+    )
 
 
 def _unseen_number(path: Path) -> int | None:
@@ -209,8 +258,7 @@ def _git(*args: str) -> str:
 
 def model_text() -> str:
     """Return the model file's text, trained now."""
-    crisis, ordinary = training_sets()
-    model = train_model(crisis, ordinary, _rules(), threshold=THRESHOLD, evidence=EVIDENCE)
+    model = _train(_rules())
     head = "# Generated by scripts/train_crisis.py from tests/data: do not edit.\n"
     return head + json.dumps(model, ensure_ascii=False, sort_keys=True, indent=0) + "\n"
 

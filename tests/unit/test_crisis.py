@@ -12,7 +12,14 @@ import pytest
 
 from checklist import api
 from checklist.content import section
-from checklist.crisis import compile_rules, crisis_help, crisis_rules, is_crisis
+from checklist.crisis import (
+    compile_model,
+    compile_rules,
+    crisis_help,
+    crisis_rules,
+    is_crisis,
+    train_model,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
@@ -48,6 +55,7 @@ CRISIS_SETS = (
     "crisis_unseen17.txt",
     "crisis_unseen18.txt",
     "crisis_unseen19.txt",
+    "crisis_unseen20.txt",
 )
 ORDINARY_SETS = (
     "ordinary_worry.txt",
@@ -72,6 +80,7 @@ ORDINARY_SETS = (
     "ordinary_unseen17.txt",
     "ordinary_unseen18.txt",
     "ordinary_unseen19.txt",
+    "ordinary_unseen20.txt",
 )
 sys.path.insert(0, str(ROOT / "scripts"))
 import train_crisis  # noqa: E402 (the scripts folder joins the path first)
@@ -132,6 +141,24 @@ def test_plain_notes_never_trained_on_rarely_bring_help() -> None:
     assert not [text for text in held_out if is_crisis(text)]
     alarms = [text for text in held_out if is_concern(text)]
     assert len(alarms) / len(held_out) <= 0.11, alarms
+
+
+def test_ordinary_text_rarely_brings_help_while_it_is_typed() -> None:
+    """The page judges a field at every pause, so it meets the start of each sentence.
+
+    "Why do you" of "Why do you want to work here?" brought the help in the log's
+    question field. Neither file is an ``ordinary_*`` set, so neither is trained on:
+    typed word by word, 105 of the 400 plain notes and 17 of the 50 interview questions
+    brought the help at some word; 44 and none once the model trained on typed starts
+    (``train_crisis.typed_prefixes``) and on interview questions and notes of wanting
+    the job (``ordinary_questions.txt``, ``ordinary_motivation.txt``).
+    """
+    model = SITE_RULES.model
+    assert model is not None
+    for name, ceiling in (("plain_heldout.txt", 0.13), ("typed_questions.txt", 0.04)):
+        texts = lines(name)
+        alarms = [t for t in texts if train_crisis.alarms_while_typed(model, SITE_RULES, t)]
+        assert len(alarms) / len(texts) <= ceiling, (name, alarms)
 
 
 @pytest.mark.parametrize(
@@ -292,3 +319,19 @@ def test_the_page_matches_exactly_what_python_matches(tmp_path: Path) -> None:
     rules = SITE_RULES
     expected = [[rules.matches(t), rules.concern(t), rules.normalise(t)] for t in texts]
     assert expected == json.loads(out)
+
+
+def test_typed_starts_train_but_keep_no_feature_of_their_own() -> None:
+    """A start repeats its whole text's words, so it must not make a feature seen twice."""
+    rules = crisis_rules()
+    crisis = ["i want to die tonight", "i want to die now"]
+    ordinary = ["i want to work here", "i want to learn more"]
+    alone = train_model(crisis, ordinary, rules)["weights"]
+    starts = train_model(crisis, ordinary, rules, starts=["zebra crossing", "zebra crossing"])
+    assert not any("zebra" in feature for feature in starts["weights"])
+    with_starts = train_model(crisis, ordinary, rules, starts=["i want to", "i want"])
+    assert with_starts["weights"].keys() <= alone.keys() | {"i_want", "want_to", "i", "want"}
+    start = rules.normalise("I want to")
+    assert compile_model(with_starts).score(start) < compile_model(
+        train_model(crisis, ordinary, rules)
+    ).score(start)
