@@ -208,6 +208,9 @@ def test_ordinary_gloomy_thoughts_keep_their_questions() -> None:
         "I can't go on Monday, could we try Wednesday?",
         "I'd like to end this email by thanking you again.",
         "Salary is not the be-all and end-all for me.",
+        "Kept thinking about the bridge project I worked on, a good example for them.",
+        "Banged my head on the car door on the way in, got a bruise.",
+        "I want it all to stop raining before the outdoor assessment.",
     ],
 )
 def test_everyday_message_wording_is_not_crisis(text: str) -> None:
