@@ -329,12 +329,11 @@ def test_typed_starts_train_but_keep_no_feature_of_their_own() -> None:
     rules = crisis_rules()
     crisis = ["i want to die tonight", "i want to die now"]
     ordinary = ["i want to work here", "i want to learn more"]
-    alone = train_model(crisis, ordinary, rules)["weights"]
+    alone = train_model(crisis, ordinary, rules)
     starts = train_model(crisis, ordinary, rules, starts=["zebra crossing", "zebra crossing"])
     assert not any("zebra" in feature for feature in starts["weights"])
     with_starts = train_model(crisis, ordinary, rules, starts=["i want to", "i want"])
-    assert with_starts["weights"].keys() <= alone.keys() | {"i_want", "want_to", "i", "want"}
+    kept = alone["weights"].keys() | {"i_want", "want_to", "i", "want"}
+    assert with_starts["weights"].keys() <= kept
     start = rules.normalise("I want to")
-    assert compile_model(with_starts).score(start) < compile_model(
-        train_model(crisis, ordinary, rules)
-    ).score(start)
+    assert compile_model(with_starts).score(start) < compile_model(alone).score(start)
