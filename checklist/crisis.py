@@ -187,7 +187,8 @@ class CrisisRules:
         """Say whether crisis help should be shown: the patterns, or the model behind them.
 
         The model catches phrasings no pattern has met yet, and some ordinary gloomy
-        thoughts too; for those the help is shown first and the tool still works.
+        thoughts too; for those the help is shown first and the tool still works (the
+        thought challenger holds its questions back until the reader asks for them).
         """
         if self.matches(text):
             return True
@@ -228,6 +229,7 @@ def compile_rules(raw: Mapping[str, Any], model: Mapping[str, Any] | None = None
         "emergency",
         "emergency_href",
         "challenger_note",
+        "challenger_anyway",
         "standing",
         "standing_services",
         "standing_more",

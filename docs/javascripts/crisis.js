@@ -13,7 +13,7 @@ import data from "./crisis_data.js";
 import { isConcern, isCrisis, useModel } from "./crisis_match.js";
 import { h } from "./ui.js";
 
-export { isCrisis };
+export { isConcern, isCrisis };
 
 function helpBox() {
   const help = data.help;

@@ -946,6 +946,7 @@ export default {
   "emergency": "If you are in danger now, or have hurt yourself, call 999 or go to A&E.",
   "emergency_href": "tel:999",
   "challenger_note": "Questioning this thought can wait. Please reach one of the services above first: they are there for exactly this, and talking to someone helps.",
+  "challenger_anyway": "Show questions for this thought anyway",
   "standing": "If things are very hard right now, you can talk to someone today.",
   "standing_services": [
    "Samaritans",

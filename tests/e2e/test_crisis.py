@@ -140,16 +140,34 @@ def test_a_phrasing_no_pattern_knows_still_brings_help_before_python(page: Page)
     expect_help_above(page, "thoughts", "textarea:visible")
 
 
-def test_help_from_the_model_leaves_the_challenger_working(page: Page) -> None:
-    """Help shown by the model alone sits above a challenger that still asks questions."""
+def test_help_from_the_model_comes_first_and_the_questions_on_request(page: Page) -> None:
+    """Words only the model judges a concern get the help first and no reframing prompt.
+
+    The model also fires on some ordinary thoughts, so the questions are one press away
+    ("anyway"); a changed thought is judged afresh, and words of a pattern offer no way on.
+    """
     page.goto("/tools/thoughts/")
     wait_until_ready(page)
     page.get_by_label(re.compile("Something else")).check()
-    page.get_by_label("Your thought, in your own words").fill(MODEL_ONLY)
-    expect(page.locator(HELP)).to_be_visible()
-    page.get_by_role("button", name="Help me question this thought").click()
+    own = page.get_by_label("Your thought, in your own words")
+    own.fill(MODEL_ONLY)
+    ask = page.get_by_role("button", name="Help me question this thought")
+    ask.click()
+    expect(page.locator(".ati-crisis-note")).to_be_visible()
+    expect(page.locator(HELP)).to_be_focused()
+    expect(page.locator(".ati-evidence-questions li")).to_have_count(0)
+    page.get_by_role("button", name=re.compile("questions for this thought anyway")).click()
     expect(page.locator(".ati-evidence-questions li").first).to_be_visible(timeout=READY_TIMEOUT_MS)
     expect(page.locator(".ati-crisis-note")).to_have_count(0)
+    expect(page.locator(HELP)).to_be_visible()  # the help stays above
+    own.fill(f"{MODEL_ONLY} tonight")
+    ask.click()
+    expect(page.locator(".ati-crisis-note")).to_be_visible()
+    expect(page.locator(".ati-evidence-questions li")).to_have_count(0)
+    own.fill(CRISIS)
+    ask.click()
+    expect(page.locator(".ati-crisis-note")).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile("anyway"))).to_have_count(0)
 
 
 def test_challenger_admits_when_no_pattern_matches(page: Page) -> None:

@@ -72,6 +72,12 @@ export function mount(root) {
     keep();
     // Crisis help first, even before Python answers (same patterns as Python's).
     if (draft.choice === OWN && crisis.isCrisis(draft.own)) return showCrisis(byHand);
+    // Words only the model behind the patterns judged a concern: the help first as
+    // well, and the questions only once the reader asks for them (a false alarm costs
+    // one press; a missed crisis must not meet a reframing prompt).
+    if (draft.choice === OWN && draft.own !== goOnWith && crisis.isConcern(draft.own)) {
+      return showCrisis(byHand, true);
+    }
     const payload = draft.choice === OWN ? { text: draft.own } : { thought_id: draft.choice };
     fill(result, h("p", { class: "ati-hint" }, "Finding questions for this thought…"));
     const response = await fresh.run(runtime.call("debrief.challenge", payload));
@@ -87,11 +93,35 @@ export function mount(root) {
     fill(result, ...challengeView(response.result, guide, startFrom));
   }
 
-  /** @param {boolean} focus */
-  function showCrisis(focus) {
+  /** The own thought the reader chose to question although the model judged it a concern. */
+  let goOnWith = "";
+
+  /**
+   * @param {boolean} focus
+   * @param {boolean} [offerQuestions] the model alone judged it: offer to go on
+   */
+  function showCrisis(focus, offerQuestions = false) {
     fresh.next();
     const box = crisis.show(root);
-    fill(result, h("p", { class: "ati-crisis-note" }, crisisData.help.challenger_note));
+    const goOn = () => {
+      goOnWith = draft.own;
+      challenge(true);
+    };
+    fill(
+      result,
+      h("p", { class: "ati-crisis-note" }, crisisData.help.challenger_note),
+      offerQuestions
+        ? h(
+            "p",
+            {},
+            h(
+              "button",
+              { type: "button", class: "md-button", onclick: goOn },
+              crisisData.help.challenger_anyway,
+            ),
+          )
+        : null,
+    );
     if (focus) box?.focus();
   }
 
