@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from e2e_support import PREFIX, READY_TIMEOUT_MS, TWO_INTERVIEWS, seed, stored
 from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import Error as PlaywrightError
 from tool_pages import tool_paths
 
 MOUNTED = "[data-widget][data-shown] :is(input, textarea, select, button):visible"
@@ -75,6 +76,25 @@ def _crash_renderers(context: BrowserContext, page: Page) -> None:
                 os.kill(process["id"], signal.SIGKILL)
 
 
+def _page_after_crash(context: BrowserContext) -> Page:
+    """Open the home page in a new tab once the browser has noticed its renderers died.
+
+    Just after the kill, Chromium can hand the new tab to a renderer it has not yet seen
+    die ("Target crashed", once in about five CI runs on 2026-12-04): a harness race, not
+    the reader's data, so the tab is opened again, up to three times.
+    """
+    for attempt in range(3):
+        try:
+            page = context.new_page()
+            page.goto("/")
+        except PlaywrightError as error:
+            if "crash" not in str(error).lower() or attempt == 2:
+                raise
+            continue
+        return page
+    raise AssertionError("unreachable")
+
+
 #: Tool, how to reach a text field, the field, the key it is saved under.
 CRASH_CASES = [
     ("/tools/messages/?kind=feedback_email", None, "input[name=company]", "drafts"),
@@ -109,8 +129,7 @@ def test_a_renderer_crash_just_after_typing_loses_nothing(
     typed = "Kept after a crash 0123456789"
     field.press_sequentially(typed)
     _crash_renderers(context, page)
-    again = context.new_page()
-    again.goto("/")
+    again = _page_after_crash(context)
     assert typed in json.dumps(stored(again, key), ensure_ascii=False)
 
 
