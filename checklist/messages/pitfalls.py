@@ -548,7 +548,9 @@ def _phrase_source(phrases: list[str], rule_id: str) -> str:
     """Join phrases into one lower-case alternation for whole-word matching.
 
     A space in a phrase matches any whitespace run and an apostrophe matches a straight
-    or curly one (the text is normalised to straight), so the YAML reads as phrases.
+    or curly one (the text is normalised to straight), so the YAML reads as phrases. An
+    optional space (" ?", as in "voice ?mails") stays optional: read as a run, it needed
+    one, so "voicemails" and "chased twice" went unmatched until 2026-12-04.
     """
     if not rule_id.isidentifier():
         msg = f"pitfall rule id {rule_id!r} must be a valid identifier"
@@ -557,4 +559,4 @@ def _phrase_source(phrases: list[str], rule_id: str) -> str:
         if _UPPER_ESCAPE.search(phrase):
             msg = f"pitfall rule {rule_id}: upper-case escape in {phrase!r}"
             raise ValueError(msg)
-    return "|".join(p.lower().replace(" ", r"\s+") for p in phrases)
+    return "|".join(p.lower().replace(" ?", r"\s*").replace(" ", r"\s+") for p in phrases)

@@ -83,16 +83,17 @@ def _page_after_crash(context: BrowserContext) -> Page:
     die ("Target crashed", once in about five CI runs on 2026-12-04): a harness race, not
     the reader's data, so the tab is opened again, up to three times.
     """
-    for attempt in range(3):
+    attempts = 3
+    while True:
+        attempts -= 1
         try:
             page = context.new_page()
             page.goto("/")
         except PlaywrightError as error:
-            if "crash" not in str(error).lower() or attempt == 2:
+            if "crash" not in str(error).lower() or attempts == 0:
                 raise
-            continue
-        return page
-    raise AssertionError("unreachable")
+        else:
+            return page
 
 
 #: Tool, how to reach a text field, the field, the key it is saved under.

@@ -118,6 +118,30 @@ def test_phrase_rules_do_not_fire_on_good_wording(rule: str, sentence: str) -> N
     assert rule not in rules_in(wrap(sentence))
 
 
+@pytest.mark.parametrize(
+    ("phrase", "text", "found"),
+    [
+        ("voice ?mails", "I left two voicemails.", "voicemails"),
+        ("voice ?mails", "I left two voice mails.", "voice mails"),
+        ("chased (?:you)? ?twice", "I chased twice.", "chased twice"),
+        ("chased (?:you)? ?twice", "I chased you twice.", "chased you twice"),
+    ],
+)
+def test_an_optional_space_in_a_phrase_may_be_absent(phrase: str, text: str, found: str) -> None:
+    """A phrase's optional space ("sat ?nav") may be absent: it once needed one (unseen22)."""
+    rule = {
+        "id": "x",
+        "type": "phrases",
+        "severity": "warning",
+        "message": "m",
+        "suggestion": "s",
+        "phrases": [phrase],
+    }
+    base = {"word_limits": {"default": 99}, "generic_name_words": [], "max_findings_per_rule": 5}
+    book = compile_rulebook({**base, "rules": [rule]})
+    assert [found] == [f.quote for f in check_message("", "", text, book=book).findings]
+
+
 def test_one_finding_per_occurrence_in_order() -> None:
     """Repeated pitfalls are each quoted, in text order, with exact offsets."""
     body = wrap("Reply ASAP. Really, ASAP.")
