@@ -57,6 +57,7 @@ CRISIS_SETS = (
     "crisis_unseen19.txt",
     "crisis_unseen20.txt",
     "crisis_unseen21.txt",
+    "crisis_unseen22.txt",
 )
 ORDINARY_SETS = (
     "ordinary_worry.txt",
@@ -83,6 +84,7 @@ ORDINARY_SETS = (
     "ordinary_unseen19.txt",
     "ordinary_unseen20.txt",
     "ordinary_unseen21.txt",
+    "ordinary_unseen22.txt",
 )
 sys.path.insert(0, str(ROOT / "scripts"))
 import train_crisis  # noqa: E402 (the scripts folder joins the path first)
