@@ -124,7 +124,7 @@ async function mountAll() {
     } catch (error) {
       failed(root, error); // the module could not be loaded
     }
-    root.dataset.shown = "true"; // for tests: the widget has drawn (or said why not)
+    root.dataset.shown = "true"; // it has drawn (or said why not): for tests, and extra.css stops reserving a screen
   }
   remindAboutBackup();
 }

@@ -90,6 +90,10 @@ export function mount(root) {
     return made.details;
   }
 
+  /** The log's interviews that name a company: the table shows them too. */
+  const loggedInterviews = () =>
+    loadInterviews().filter((r) => typeof r.company === "string" && r.company.trim());
+
   function renderList() {
     cards.clear();
     const drawn = cardPages.pick(apps, (app) => added.has(app.id));
@@ -99,7 +103,9 @@ export function mount(root) {
         h(
           "p",
           { class: "ati-hint ati-app-empty" },
-          "No applications yet. Add the first one with the button below.",
+          loggedInterviews().length
+            ? "None added here yet: the interviews from your log are in the table below. Add any other application with the button below."
+            : "No applications yet. Add the first one with the button below.",
         ),
       );
   }
@@ -138,16 +144,16 @@ export function mount(root) {
   async function update() {
     const mine = ++generation;
     const todayIso = today();
-    const logged = loadInterviews().filter(
-      (r) => typeof r.company === "string" && r.company.trim(),
-    );
+    const logged = loggedInterviews();
     fill(
       logLine,
       ...(logged.length
         ? [
             `${logged.length === 1 ? "One interview" : `${logged.length} interviews`} from your `,
             toolLink("log", null, "interview log"),
-            " also appear in the table. Change them in the log.",
+            logged.length === 1
+              ? " also appears in the table. Change it in the log."
+              : " also appear in the table. Change them in the log.",
           ]
         : []),
     );

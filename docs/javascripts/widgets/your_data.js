@@ -71,14 +71,22 @@ export function mount(root) {
     render();
     offerUndo(before, message, undoneMessage);
   }
-  function offerUndo(before, message, undoneMessage) {
-    notice.show(message, () => {
-      if (!storage.replaceAll(before))
-        return "That could not be undone: there is not enough room. Nothing was lost: download a backup now.";
-      forgetUndo();
-      render();
-      return undoneMessage;
-    });
+  /**
+   * Say what happened with Undo beside it. The keyboard goes there (`focus`): the button
+   * pressed has gone; not when a reload brings the offer back.
+   */
+  function offerUndo(before, message, undoneMessage, focus = true) {
+    notice.show(
+      message,
+      () => {
+        if (!storage.replaceAll(before))
+          return "That could not be undone: there is not enough room. Nothing was lost: download a backup now.";
+        forgetUndo();
+        render();
+        return undoneMessage;
+      },
+      { focus },
+    );
   }
 
   const backupButton = h(
@@ -213,6 +221,7 @@ export function mount(root) {
       kept.entries,
       typeof kept.what === "string" ? kept.what : "You replaced your data in this tab.",
       "Undone: your data is as it was before.",
+      false,
     );
   // Another tab may change the data while this page is open.
   return storage.onChange("*", () => render());

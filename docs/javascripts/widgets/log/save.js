@@ -66,6 +66,9 @@ export function saver(log) {
     if (open) {
       log.focusCard(record.id);
       showSavedNotes(log.savedNotes, record, warnings);
+      // The form above has closed: bring "Saved" and its notes into view, or the reader
+      // is left at the foot of the list wondering whether it worked.
+      log.notice.scrollIntoView({ block: "start" });
     }
     log.nextSteps();
   }

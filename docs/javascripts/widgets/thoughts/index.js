@@ -176,6 +176,12 @@ export function mount(root) {
     notice.show("Saved to your journal below.");
   }
 
+  // A tap on "Something else" puts the cursor in its box; arrow keys moving through the
+  // choices must not (focus would leave the list, and letters typed on the button below
+  // would work the theme's shortcuts).
+  let byPointer = false;
+  choices.addEventListener("pointerdown", () => (byPointer = true));
+  choices.addEventListener("keydown", () => (byPointer = false));
   choices.addEventListener("change", (/** @type {Event} */ event) => {
     const target = /** @type {HTMLInputElement} */ (event.target);
     if (target.type !== "radio") return;
@@ -184,8 +190,8 @@ export function mount(root) {
     keep();
     clearErrors();
     fill(result);
-    if (draft.choice === OWN) own.input.focus();
-    else challenge(false);
+    if (draft.choice === OWN && byPointer) own.input.focus();
+    else if (draft.choice !== OWN) challenge(false);
   });
   own.input.addEventListener("input", () => {
     draft.own = own.input.value;

@@ -3,7 +3,11 @@
 import * as storage from "../../storage.js";
 import { knownKey, checkEntry, isBookkeeping } from "../../schema.js";
 
-/** What each stored key holds, in the reader's words; `count` names a list's items. */
+/**
+ * What each stored key holds, in the reader's words; `count` names a list's items, and
+ * `empty` says when an entry holds nothing to tell the reader about (the log keeps its
+ * draft store after the last draft is saved: "unsaved changes" would alarm for nothing).
+ */
 export const KINDS = new Map(
   Object.entries({
     interviews: { label: "in your interview log", count: ["interview", "interviews"] },
@@ -13,7 +17,10 @@ export const KINDS = new Map(
     planner: { label: "Follow-up planner details" },
     "offer-check": { label: "Offer check answers" },
     "self-assessment:standalone": { label: "A self-assessment not tied to an interview" },
-    "log:drafts": { label: "Unsaved changes in the interview log" },
+    "log:drafts": {
+      label: "Unsaved changes in the interview log",
+      empty: (data) => !data?.byId || Object.keys(data.byId).length === 0,
+    },
     "thoughts:draft": { label: "An unsaved thought journal entry" },
     ticks: { label: "What you ticked off in the guide's short lists" },
   }),
@@ -28,6 +35,7 @@ export function describe(key, raw) {
   } catch {
     data = undefined;
   }
+  if (kind?.empty?.(data)) return null;
   if (kind?.count && Array.isArray(data)) {
     const [one, many] = kind.count;
     return `${data.length} ${data.length === 1 ? one : many} ${kind.label}`;
