@@ -108,15 +108,28 @@ def content_sentences(content: Path = CONTENT) -> list[str]:
 
 
 def training_sets(
-    data: Path = DATA, *, leave_out: str | None = None, written_before: int | None = None
+    data: Path = DATA,
+    *,
+    leave_out: str | None = None,
+    written_before: int | None = None,
+    corpora_at: str | None = None,
 ) -> tuple[list[str], list[str], list[str]]:
     """Return (crisis texts, ordinary texts, their starts) from the data and content.
 
     ``leave_out`` names a set (such as ``unseen5``) whose crisis and ordinary files are
     left out, to measure the model on phrasings it was not trained on; with
     ``written_before`` N, only the blind sets before ``unseenN`` are kept (the model as
-    a reader of round N could have met it).
+    a reader of round N could have met it). The thought and pitfall corpora grow by
+    rounds too, numbered apart: ``corpora_at`` (a git revision) reads them as they were
+    then, or a round's own thoughts (unseen18 was written with crisis unseen22) would
+    teach the model that round's crisis thoughts.
     """
+
+    def corpus(name: str) -> list[str]:
+        if corpora_at is None:
+            return lines(data / name)
+        text = _git("show", f"{corpora_at}:tests/data/{name}")
+        return [line.strip() for line in text.splitlines() if line.strip()]
 
     def kept(path: Path) -> bool:
         if leave_out is not None and path.stem.endswith(f"_{leave_out}"):
@@ -126,10 +139,10 @@ def training_sets(
 
     crisis = [t for p in sorted(data.glob("crisis_*.txt")) if kept(p) for t in lines(p)]
     ordinary = [t for p in sorted(data.glob("ordinary_*.txt")) if kept(p) for t in lines(p)]
-    for line in lines(data / "thoughts_corpus.jsonl"):
+    for line in corpus("thoughts_corpus.jsonl"):
         record = json.loads(line)
         (crisis if record["expected"] == "crisis" else ordinary).append(record["text"])
-    ordinary += [json.loads(line)["sentence"] for line in lines(data / "pitfalls_corpus.jsonl")]
+    ordinary += [json.loads(line)["sentence"] for line in corpus("pitfalls_corpus.jsonl")]
     ordinary += content_sentences()
     return crisis, ordinary, typed_prefixes(ordinary)
 
@@ -202,9 +215,9 @@ def first_sight(rounds: int = 8) -> None:
 
     For each of the ``rounds`` newest ``crisis_unseenN.txt`` sets: the patterns of the
     commit before the set was added (keys added since taken from today's file), and the
-    model trained on today's data without that set or any written after it.
+    model trained on today's data without that set or any written after it, with the
+    thought and pitfall corpora of that commit, all read with the normaliser of then.
     """
-    rules = _rules()
     today = yaml.safe_load((CONTENT / "crisis.yaml").read_text(encoding="utf-8"))
     numbers = sorted(n for p in DATA.glob("crisis_unseen*.txt") if (n := _unseen_number(p)))
     held_out = lines(DATA / "plain_heldout.txt")
@@ -217,13 +230,14 @@ def first_sight(rounds: int = 8) -> None:
         before = f"{added.split()[-1]}^" if added.strip() else "HEAD"
         raw = yaml.safe_load(_git("show", f"{before}:checklist/data/crisis.yaml"))
         then = compile_rules({**today, **raw})
-        model = compile_model(_train(rules, written_before=number))
+        # The text is read as it was then too (spellings added since can help the model).
+        model = compile_model(_train(then, written_before=number, corpora_at=before))
         crisis = lines(DATA / f"crisis_{name}.txt")
         ordinary = lines(DATA / f"ordinary_{name}.txt")
-        caught = sum(then.matches(t) or model.matches(rules.normalise(t)) for t in crisis)
-        alarms = sum(then.matches(t) or model.matches(rules.normalise(t)) for t in ordinary)
-        plain = sum(model.matches(rules.normalise(t)) for t in held_out)
-        typed = sum(alarms_while_typed(model, rules, t) for t in held_out)
+        caught = sum(then.matches(t) or model.matches(then.normalise(t)) for t in crisis)
+        alarms = sum(then.matches(t) or model.matches(then.normalise(t)) for t in ordinary)
+        plain = sum(model.matches(then.normalise(t)) for t in held_out)
+        typed = sum(alarms_while_typed(model, then, t) for t in held_out)
         total = [total[0] + caught, total[1] + alarms, total[2] + len(crisis)]
         print(
             f"  {name:<9} help {caught}/{len(crisis)}, near-miss alarms {alarms}/{len(ordinary)},"

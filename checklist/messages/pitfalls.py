@@ -187,12 +187,43 @@ def check_message(
         (notes if rule.type == "model" else findings).extend(
             itertools.islice(produced, book.max_findings)
         )
+    findings = _without_repeats(findings, book)
     findings.extend(_without_echoes(notes, findings, book))
     findings.sort(key=lambda f: (_WHERE_ORDER[f.where], f.start))
     return CheckResult(findings=tuple(findings), word_count=text.word_count)
 
 
 _WHERE_ORDER = {"subject": 0, "body": 1, "message": 2}
+
+
+def _without_repeats(findings: list[Finding], book: RuleBook) -> list[Finding]:
+    """Drop a finding inside another of its category's: one point is made once.
+
+    Two rules of a category can match the same words ("tell me why I wasn't good
+    enough" is a request for reasons by one rule and a bare "why" by another); the
+    reader saw the same warning twice, the second quoting one word (found on a phone walk,
+    2026-12-04).
+    """
+    category = {rule.id: rule.category for rule in book.rules}
+
+    def covers(other: Finding, finding: Finding) -> bool:
+        return (
+            category.get(other.rule) == category.get(finding.rule)
+            and other.where == finding.where
+            and other.start <= finding.start
+            and finding.end <= other.end
+        )
+
+    kept: list[Finding] = []
+    for index, finding in enumerate(findings):
+        if finding.where == "message" or not any(
+            covers(other, finding)
+            and (other.end - other.start > finding.end - finding.start or position < index)
+            for position, other in enumerate(findings)
+            if position != index
+        ):
+            kept.append(finding)
+    return kept
 
 
 def _without_echoes(notes: list[Finding], findings: list[Finding], book: RuleBook) -> list[Finding]:

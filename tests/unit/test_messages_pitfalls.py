@@ -142,6 +142,15 @@ def test_an_optional_space_in_a_phrase_may_be_absent(phrase: str, text: str, fou
     assert [found] == [f.quote for f in check_message("", "", text, book=book).findings]
 
 
+def test_two_rules_of_a_category_on_the_same_words_make_one_finding() -> None:
+    """A request for reasons is one warning, not a second one quoting "why" inside it."""
+    body = wrap("Could you tell me why I wasn't good enough for the role?")
+    found = [f for f in check_message("feedback_email", "", body).findings if f.rule != "model"]
+    assert ["tell me why I wasn't good enough"] == [
+        f.quote for f in found if f.rule.startswith("accusatory")
+    ]
+
+
 def test_one_finding_per_occurrence_in_order() -> None:
     """Repeated pitfalls are each quoted, in text order, with exact offsets."""
     body = wrap("Reply ASAP. Really, ASAP.")
