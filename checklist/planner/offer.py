@@ -129,7 +129,8 @@ def check_offer(
     if softened:
         summary.append(wording["holding_softened"])
     if unanswered:
-        summary.append(fill(wording, "unanswered", count=len(unanswered)))
+        key = "unanswered_one" if len(unanswered) == 1 else "unanswered"
+        summary.append(fill(wording, key, count=len(unanswered)))
     return OfferResult(
         score=score,
         level=level.ident,

@@ -220,7 +220,10 @@ def _stay_in_touch(draft: _Draft) -> None:
     base = max(known)
     for months in settings.stay_in_touch_months:
         day = roll_to_working_day(add_months(base, months)[0])
-        why = fill(settings.why, "stay_in_touch", months=months, base_date=draft.date_text(base))
+        months_text = f"{months} month" if months == 1 else f"{months} months"
+        why = fill(
+            settings.why, "stay_in_touch", months_text=months_text, base_date=draft.date_text(base)
+        )
         draft.add("stay_in_touch", why, day, suffix=str(months))
     draft.note("working_days")
 

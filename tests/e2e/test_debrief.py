@@ -382,6 +382,9 @@ def test_two_close_guesses_are_both_offered(page: Page) -> None:
         "I got the call back but they probably just needed to make up the numbers",
         "The interviewer was bored stiff, I could tell, and it was my fault for rambling",
         "Second interview means nothing, they'll let me down like the last lot did",
+        "Part of me thinks they only interviewed me to make up the numbers",
+        "Can't shake the feeling that I annoyed the man with the glasses",
+        "I feel like I let myself down",
     ]
     answers = [api.call("debrief.challenge", {"text": t})["result"] for t in candidates]
     # A thought the page's crisis model judges a concern gets the help first and its

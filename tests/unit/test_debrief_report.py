@@ -63,17 +63,22 @@ def test_weak_self_assessment_can_outrank_middling_scores() -> None:
     assert "“Were my nerves visible?” with “Very visible, throughout” (1 out of 5)" in reason
 
 
+#: What the report says after a tie (practice.yaml's chosen_tie, after "It is level with").
+SET_ORDER = (
+    "Level areas are always taken in the same set order, so coming first here does not make"
+    " it more important."
+)
+
+
 def test_ties_are_settled_by_the_fixed_priority_order() -> None:
     """A score of 4 and a preparation answer of 2 (= 4) tie; answering comes first."""
     result = _report(_record(questions=_questions(4), self_assessment={"prepared": {"answer": 2}}))
     assert ["answers", "preparation"] == _focus_ids(result)
     first, second = result["focus_areas"]
     assert first["chosen_because"].endswith(
-        "It is level with “Preparation and research”, so the fixed order decided which comes first."
+        f"It is level with “Preparation and research”. {SET_ORDER}"
     )
-    assert second["chosen_because"].endswith(
-        "It is level with “Answering questions”, so the fixed order decided which comes first."
-    )
+    assert second["chosen_because"].endswith(f"It is level with “Answering questions”. {SET_ORDER}")
     assert "Two areas had evidence this time, so both became your focus." == result["summary"]
 
 

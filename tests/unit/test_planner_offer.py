@@ -100,7 +100,15 @@ def test_unanswered_questions_are_listed_and_mentioned() -> None:
     """Skipped questions are not counted, and the summary says so."""
     result = _check({"pressure": "no", "dead_end": ""})
     assert ["role_unclear", "high_turnover", "dead_end", "role_changed"] == result["unanswered"]
-    assert "4 question(s) unanswered" in result["summary"]
+    assert "You left 4 questions unanswered; they were" in result["summary"]
+
+
+def test_one_unanswered_question_is_one_question() -> None:
+    """The summary's count reads as English for one, not "1 question(s)"."""
+    answers = {"pressure": "no", "role_unclear": "no", "high_turnover": "no", "dead_end": "no"}
+    result = _check(answers)
+    assert ["role_changed"] == result["unanswered"]
+    assert "You left one question unanswered; it was not counted." in result["summary"]
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@
 import { h, fill, newId } from "../../ui.js";
 import { dateText, linkHref, toolLink } from "../records.js";
 import { pager } from "../pager.js";
+import { readerZone } from "../../dates.js";
 
 /** Saved interviews drawn at once (newest first); the rest come with "Show more" or a search. */
 const PAGE = 50;
@@ -120,7 +121,9 @@ function card(record, { labels, changed, on }) {
     (q) => q && q.score !== null && q.score !== undefined && q.score !== "",
   ).length;
   const answered = Object.values(record.self_assessment ?? {}).filter((a) => a && a.answer).length;
-  const when = [dateText(record.date), record.time, record.tz].filter(Boolean).join(", ");
+  // The zone only where it tells the reader something: a time given in another zone.
+  const zone = record.time && record.tz && record.tz !== readerZone() ? record.tz : "";
+  const when = [dateText(record.date), record.time, zone].filter(Boolean).join(", ");
   const headingId = newId("ati-interview");
   const facts = [
     when,
