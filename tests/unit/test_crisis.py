@@ -58,6 +58,7 @@ CRISIS_SETS = (
     "crisis_unseen20.txt",
     "crisis_unseen21.txt",
     "crisis_unseen22.txt",
+    "crisis_unseen23.txt",
 )
 ORDINARY_SETS = (
     "ordinary_worry.txt",
@@ -85,6 +86,7 @@ ORDINARY_SETS = (
     "ordinary_unseen20.txt",
     "ordinary_unseen21.txt",
     "ordinary_unseen22.txt",
+    "ordinary_unseen23.txt",
 )
 sys.path.insert(0, str(ROOT / "scripts"))
 import train_crisis  # noqa: E402 (the scripts folder joins the path first)
