@@ -13,8 +13,9 @@
 // - when another tab changes saved data this page has read, its widgets are mounted
 //   afresh, keeping the field the reader is typing in (its text, caret and focus);
 // - storage warnings are shown once each, gently, and a reminder to download a backup
-//   appears after meaningful changes when the last backup is old.
-// Those are app/address.js, app/refresh.js and app/notices.js.
+//   appears after meaningful changes when the last backup is old;
+// - inside a tool a plain letter is never one of the theme's page shortcuts.
+// Those are app/address.js, app/refresh.js, app/notices.js and app/keys.js.
 import "./anchors.js"; // same-page links never reload the page (see there why)
 import * as runtime from "./runtime.js";
 import * as storage from "./storage.js";
@@ -23,6 +24,7 @@ import { h, fill } from "./ui.js";
 import { tidyAddress } from "./app/address.js";
 import { notice, remindAboutBackup } from "./app/notices.js";
 import { refresh } from "./app/refresh.js";
+import "./app/keys.js";
 import "./crisis.js";
 
 /**

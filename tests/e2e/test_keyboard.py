@@ -84,3 +84,23 @@ def test_a_keyboard_only_journey_through_the_log(page: Page) -> None:
     page.keyboard.press("Enter")
     expect(page.locator(".ati-interview")).to_have_count(1)
     expect(page.locator(".ati-notice")).to_be_focused()
+
+
+def test_a_letter_typed_on_a_tool_s_button_stays_on_the_page(page: Page) -> None:
+    """Material's "n" shortcut opens the next page; inside a tool it must not.
+
+    A reader tabbed onto "Help me question this thought", thought they were in the text
+    box and typed "no one": the "n" took them to another page. Outside the tools the
+    theme's shortcuts still work, so this test also shows that "n" is a live shortcut.
+    """
+    page.goto("/tools/thoughts/")
+    wait_until_ready(page)
+    button = page.get_by_role("button", name="Help me question this thought")
+    button.focus()
+    page.keyboard.type("no one")
+    page.wait_for_timeout(300)
+    assert page.url.endswith("/tools/thoughts/")
+    expect(button).to_be_focused()
+    page.locator("h1").first.click()  # focus leaves the tool: the theme's shortcut is back
+    page.keyboard.press("n")
+    page.wait_for_url(lambda url: not url.endswith("/tools/thoughts/"))
