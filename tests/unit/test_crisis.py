@@ -59,6 +59,7 @@ CRISIS_SETS = (
     "crisis_unseen21.txt",
     "crisis_unseen22.txt",
     "crisis_unseen23.txt",
+    "crisis_unseen24.txt",
 )
 ORDINARY_SETS = (
     "ordinary_worry.txt",
@@ -87,6 +88,7 @@ ORDINARY_SETS = (
     "ordinary_unseen21.txt",
     "ordinary_unseen22.txt",
     "ordinary_unseen23.txt",
+    "ordinary_unseen24.txt",
 )
 sys.path.insert(0, str(ROOT / "scripts"))
 import train_crisis  # noqa: E402 (the scripts folder joins the path first)
