@@ -24,9 +24,10 @@
 //
 // The parts live in storage/, one concept each: backend (the store, key names,
 // bookkeeping), envelope (the versioned wrapper), read (judging what is stored), merge
-// (the three-way merge), write (saving), revs and catch_up (which write came after
-// which, and putting back a write another tab did not see), tab_fields (what only this
-// tab shows), set_aside (copies of what could not be read), events (problems, changes, conflicts),
+// (the three-way merge), derived (fields the site computed, which never undo a
+// deletion), write (saving), revs and catch_up (which write came after which, and
+// putting back a write another tab did not see), tab_fields (what only this tab shows),
+// set_aside (copies of what could not be read), events (problems, changes, conflicts),
 // lasting (persistence and the backup reminder) and backup (backup, restore, replace).
 // Every tool imports this file only.
 

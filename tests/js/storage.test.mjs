@@ -302,6 +302,41 @@ test("a write made without seeing another tab's write is merged in again by that
   assert.equal(a.s.heard("applications", localStorage.getItem(PREFIX + "applications")), false);
 });
 
+test("a deletion is not undone by the other tab keeping fresh next steps on the record", async () => {
+  // Tab B keeps Python's next steps with each record (`next`, computed, not typed) from a
+  // copy that had not yet heard of A's deletion: that must not bring the record back.
+  const a = await tab();
+  const b = await tab();
+  const next = (on) => ({ computed_on: on, steps: [] });
+  a.s.save("applications", [
+    { id: "1", company: "Alpha", next: next("2026-12-01") },
+    { id: "2", company: "Beta", next: next("2026-12-01") },
+  ]);
+  b.s.load("applications", []);
+  const before = new Map(localStorage.map);
+  a.s.update("applications", (list) => list.filter((r) => r.id !== "1"), []);
+  const raw = withStaleCopy(before, () =>
+    b.s.update("applications", (list) => list.map((r) => ({ ...r, next: next("2026-12-02") })), []),
+  );
+  assert.equal(a.s.heard("applications", raw("applications")), true);
+  assert.deepEqual(stored("applications"), [
+    { id: "2", company: "Beta", next: next("2026-12-02") },
+  ]);
+  // Typed text still beats a deletion.
+  const c = await tab();
+  c.s.load("applications", []);
+  const earlier = new Map(localStorage.map);
+  a.s.update("applications", () => [], []);
+  const typed = withStaleCopy(earlier, () =>
+    c.s.update("applications", (list) => [{ ...list[0], company: "Beta Ltd" }], []),
+  );
+  a.s.heard("applications", typed("applications"));
+  assert.deepEqual(
+    stored("applications").map((r) => r.company),
+    ["Beta Ltd"],
+  );
+});
+
 test("catching up, the later write still wins where both tabs changed one field", async () => {
   const a = await tab();
   const b = await tab();

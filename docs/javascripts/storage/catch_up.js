@@ -15,6 +15,7 @@
 // seen (or, when this tab never had it, against what its own write replaced), the later
 // write winning where both changed the same thing, and saves the result. The other tab hears that save, has seen what it came after, and redraws.
 import { PREFIX } from "./backend.js";
+import { derivedOf } from "./derived.js";
 import { parse } from "./envelope.js";
 import { merge, same } from "./merge.js";
 import { mine, recall, remember } from "./revs.js";
@@ -41,7 +42,7 @@ function missingFrom(key, raw) {
   const base = seenByThem === undefined ? last.before : seenByThem;
   // Their write is the later one: it wins where both changed the same thing (as any later
   // write does), and what only this tab added or changed is put back.
-  const merged = merge(base, last.data, theirs.data);
+  const merged = merge(base, last.data, theirs.data, [], "", derivedOf(key));
   if (same(merged, theirs.data)) {
     last.seen.add(theirs.rev); // nothing of ours is missing from it
     return null;

@@ -1,6 +1,8 @@
 // The three-way merge every write goes through: base (what this tab last read), theirs
 // (what is stored now) and ours (this tab's value). Objects merge per key, lists of
 // records with an `id` per record, anything else is ours if we changed it, else theirs.
+// A change beats a deletion (nothing typed is lost), except a change only to a record's
+// derived fields (derived.js): a refreshed cache of Python's answer brings nothing back.
 import { hasOwn, isPlain } from "./backend.js";
 
 /** Marks "not there" in the merge (a key deleted, a record removed, nothing stored). */
@@ -44,12 +46,33 @@ export function put(target, key, value) {
   });
 }
 
+/** `value` differs from `base` only in the `derived` fields (both plain objects). */
+function onlyDerivedChanged(base, value, derived) {
+  if (!derived.length || !isPlain(base) || !isPlain(value)) return false;
+  const strip = (record) => {
+    const out = {};
+    for (const name of Object.keys(record))
+      if (!derived.includes(name)) put(out, name, record[name]);
+    return out;
+  };
+  return same(strip(base), strip(value));
+}
+
 /**
  * Three-way merge of `ours` and `theirs` against `base` (any may be ABSENT). Conflicts
  * (both changed the same thing differently) are pushed to `conflicts` as dotted paths;
  * ours wins them, except that a change always beats a deletion, so nothing typed is lost.
+ * `derived` names fields that are computed, not typed: a change to them alone loses to
+ * a deletion.
+ * @param {any} base
+ * @param {any} theirs
+ * @param {any} ours
+ * @param {string[]} [conflicts]
+ * @param {string} [path]
+ * @param {readonly string[]} [derived]
+ * @returns {any}
  */
-export function merge(base, theirs, ours, conflicts = [], path = "") {
+export function merge(base, theirs, ours, conflicts = [], path = "", derived = []) {
   if (same(ours, theirs)) return ours;
   if (same(ours, base)) return theirs;
   if (same(theirs, base)) return ours;
@@ -64,13 +87,14 @@ export function merge(base, theirs, ours, conflicts = [], path = "") {
         hasOwn(ours, name) ? ours[name] : ABSENT,
         conflicts,
         path ? `${path}.${name}` : name,
+        derived,
       );
       if (value !== ABSENT) put(out, name, value);
     }
     return out;
   }
   if (isRecordList(ours) && isRecordList(theirs) && (ours.length || theirs.length)) {
-    return mergeRecords(isRecordList(base) ? base : [], theirs, ours, conflicts, path);
+    return mergeRecords(isRecordList(base) ? base : [], theirs, ours, conflicts, path, derived);
   }
   if (
     Array.isArray(ours) &&
@@ -80,16 +104,28 @@ export function merge(base, theirs, ours, conflicts = [], path = "") {
     theirs.length === base.length
   ) {
     return ours.map((item, i) => {
-      const value = merge(base[i], theirs[i], item, conflicts, path ? `${path}.${i}` : String(i));
+      const value = merge(
+        base[i],
+        theirs[i],
+        item,
+        conflicts,
+        path ? `${path}.${i}` : String(i),
+        derived,
+      );
       return value === ABSENT ? null : value;
     });
+  }
+  if (ours === ABSENT || theirs === ABSENT) {
+    // One side deleted what the other changed: the change is kept, unless it was only a
+    // recomputed field (then nothing the reader wrote is lost by the deletion).
+    if (onlyDerivedChanged(base, ours === ABSENT ? theirs : ours, derived)) return ABSENT;
   }
   conflicts.push(path);
   if (ours === ABSENT) return theirs; // they changed what we deleted: keep their change
   return ours;
 }
 
-function mergeRecords(base, theirs, ours, conflicts, path) {
+function mergeRecords(base, theirs, ours, conflicts, path, derived) {
   const inBase = byId(base);
   const inTheirs = byId(theirs);
   const inOurs = byId(ours);
@@ -103,6 +139,7 @@ function mergeRecords(base, theirs, ours, conflicts, path) {
       record,
       conflicts,
       `${path}[${id}]`,
+      derived,
     );
     if (value !== ABSENT) out.push(value);
     placed.add(id);
@@ -129,6 +166,7 @@ function mergeRecords(base, theirs, ours, conflicts, path) {
       ABSENT,
       conflicts,
       `${path}[${id}]`,
+      derived,
     );
     if (value === ABSENT || placed.has(id)) continue;
     out.splice(after + 1, 0, value);

@@ -1,6 +1,7 @@
 // Writing: every save merges with what is stored now, never replaces an unreadable value
 // before its copy is safe, and tells the other tabs.
 import { PREFIX, backend, clone, hasOwn, isPlain, why } from "./backend.js";
+import { derivedOf } from "./derived.js";
 import { broadcast, changed, report } from "./events.js";
 import { SCHEMA, parse } from "./envelope.js";
 import { askToPersist, noteChange } from "./lasting.js";
@@ -62,7 +63,7 @@ export function save(key, data, holder = null) {
   const conflicts = [];
   const base = holder?.base !== undefined ? holder.base : bases.has(key) ? bases.get(key) : ABSENT;
   keepTabFields(key, data);
-  let merged = merge(base, now.theirs, data, conflicts);
+  let merged = merge(base, now.theirs, data, conflicts, "", derivedOf(key));
   if (merged === ABSENT || merged === undefined) {
     if (holder) holder.base = ABSENT;
     return remove(key);
