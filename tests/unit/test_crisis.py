@@ -61,6 +61,7 @@ CRISIS_SETS = (
     "crisis_unseen23.txt",
     "crisis_unseen24.txt",
     "crisis_unseen25.txt",
+    "crisis_unseen26.txt",
 )
 ORDINARY_SETS = (
     "ordinary_worry.txt",
@@ -91,6 +92,7 @@ ORDINARY_SETS = (
     "ordinary_unseen23.txt",
     "ordinary_unseen24.txt",
     "ordinary_unseen25.txt",
+    "ordinary_unseen26.txt",
 )
 sys.path.insert(0, str(ROOT / "scripts"))
 import train_crisis  # noqa: E402 (the scripts folder joins the path first)

@@ -119,6 +119,62 @@ def test_phrase_rules_do_not_fire_on_good_wording(rule: str, sentence: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("kind", "sentence", "category"),
+    [
+        (
+            "subject_access_request",
+            "If anything is missing I will report you to the ICO straight away.",
+            "threat",
+        ),
+        ("sar_reminder", "Consider this your final warning.", "threat"),
+        (
+            "data_complaint",
+            "I will be taking legal action against the recruiting manager personally.",
+            "threat",
+        ),
+        (
+            "data_complaint",
+            "Please also send me the scores for the person you appointed.",
+            "other_candidate",
+        ),
+        (
+            "subject_access_request",
+            "I want to see how anyone could justify giving me 2 out of 5.",
+            "accusatory",
+        ),
+    ],
+)
+def test_a_request_for_ones_data_can_still_threaten_or_dispute(
+    kind: str, sentence: str, category: str
+) -> None:
+    """The legal kinds may name the ICO and a deadline, but not as an ultimatum (round 27)."""
+    rulebook = section("pitfalls")["rules"]
+    categories = {r["id"]: r.get("category", r["id"]) for r in rulebook}
+    found = {categories.get(rule, rule) for rule in rules_in(wrap(sentence), kind)}
+    assert category in found
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence"),
+    [
+        (
+            "data_complaint",
+            (
+                "If we cannot resolve this, I understand I can raise it with the ICO, but I"
+                " would much rather sort it out with you first."
+            ),
+        ),
+        ("sar_reminder", "The month allowed for a reply passed on 3 May."),
+        ("subject_access_request", "Please include my interview notes and scores."),
+    ],
+)
+def test_a_calm_request_for_ones_data_is_not_a_threat(kind: str, sentence: str) -> None:
+    """Naming the regulator as the law provides, or a legal deadline, is no threat."""
+    found = rules_in(wrap(sentence), kind)
+    assert not {"threat", "threat_legal", "threat_public", "other_candidate_data"} & set(found)
+
+
+@pytest.mark.parametrize(
     ("phrase", "text", "found"),
     [
         ("voice ?mails", "I left two voicemails.", "voicemails"),
