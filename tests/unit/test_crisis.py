@@ -62,6 +62,7 @@ CRISIS_SETS = (
     "crisis_unseen24.txt",
     "crisis_unseen25.txt",
     "crisis_unseen26.txt",
+    "crisis_unseen27.txt",
 )
 ORDINARY_SETS = (
     "ordinary_worry.txt",
@@ -93,6 +94,7 @@ ORDINARY_SETS = (
     "ordinary_unseen24.txt",
     "ordinary_unseen25.txt",
     "ordinary_unseen26.txt",
+    "ordinary_unseen27.txt",
 )
 sys.path.insert(0, str(ROOT / "scripts"))
 import train_crisis  # noqa: E402 (the scripts folder joins the path first)
@@ -201,7 +203,7 @@ def test_a_field_of_unknown_words_brings_no_help(value: str) -> None:
 
 def test_the_e2e_model_only_phrasing_is_model_only() -> None:
     """tests/e2e/test_crisis.py relies on a phrasing only the model catches."""
-    text = "honestly everyone would manage fine if i vanished"
+    text = "honestly everyone would cope fine if i vanished"
     assert not is_crisis(text)
     assert is_concern(text)
 

@@ -128,6 +128,16 @@ def test_phrase_rules_do_not_fire_on_good_wording(rule: str, sentence: str) -> N
         ),
         ("sar_reminder", "Consider this your final warning.", "threat"),
         (
+            "sar_reminder",
+            "I will be reporting you to the ICO and sharing the whole saga on LinkedIn.",
+            "threat",
+        ),
+        (
+            "subject_access_request",
+            "I would like the successful applicant's scores to compare them with mine.",
+            "other_candidate",
+        ),
+        (
             "data_complaint",
             "I will be taking legal action against the recruiting manager personally.",
             "threat",
