@@ -128,7 +128,7 @@ def test_challenger_answers_crisis_with_help_and_no_questions(page: Page) -> Non
 
 
 #: No pattern matches this, but the model behind the patterns does (unit-tested below).
-MODEL_ONLY = "honestly everyone would cope fine if i vanished"
+MODEL_ONLY = "i keep picturing everyone getting on without me"
 
 
 def test_a_phrasing_no_pattern_knows_still_brings_help_before_python(page: Page) -> None:

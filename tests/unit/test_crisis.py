@@ -203,7 +203,7 @@ def test_a_field_of_unknown_words_brings_no_help(value: str) -> None:
 
 def test_the_e2e_model_only_phrasing_is_model_only() -> None:
     """tests/e2e/test_crisis.py relies on a phrasing only the model catches."""
-    text = "honestly everyone would cope fine if i vanished"
+    text = "i keep picturing everyone getting on without me"
     assert not is_crisis(text)
     assert is_concern(text)
 
